@@ -1,0 +1,76 @@
+import type { EventId, PersonId, UnitId } from '../domain/ids.js'
+import type { Name } from '../domain/name.js'
+import type { Attributes, UnitStatus } from '../domain/state.js'
+
+/** What a leader holding has that can change. @since 0.1.0 */
+export interface HoldingFields {
+  readonly acting?: boolean
+  readonly title?: string | null
+}
+
+/**
+ * One difference between two states (DESIGN §4). Beyond §4, `unit-added` and `leader-added` carry
+ * `since` (and `leader-added` its `title`), so that a diff can be applied to a state.
+ * @since 0.1.0
+ */
+export type Change =
+  | {
+      readonly kind: 'unit-added'
+      readonly unit: UnitId
+      readonly parent: UnitId | null
+      readonly name: Name
+      readonly since: string
+    }
+  | {
+      readonly kind: 'unit-ended'
+      readonly unit: UnitId
+      readonly status: Exclude<UnitStatus, 'active'>
+      readonly successors: readonly UnitId[]
+    }
+  | { readonly kind: 'unit-renamed'; readonly unit: UnitId; readonly from: Name; readonly to: Name }
+  | { readonly kind: 'unit-moved'; readonly unit: UnitId; readonly from: UnitId | null; readonly to: UnitId | null }
+  | { readonly kind: 'attributes-changed'; readonly unit: UnitId; readonly from: Attributes; readonly to: Attributes }
+  | {
+      readonly kind: 'leader-added'
+      readonly unit: UnitId
+      readonly person: PersonId
+      readonly role: string
+      readonly title: string | null
+      readonly acting: boolean
+      readonly since: string
+    }
+  | { readonly kind: 'leader-removed'; readonly unit: UnitId; readonly person: PersonId; readonly role: string }
+  | {
+      readonly kind: 'leader-updated'
+      readonly unit: UnitId
+      readonly person: PersonId
+      readonly role: string
+      readonly from: HoldingFields
+      readonly to: HoldingFields
+    }
+
+/** The kinds of change, in the order a diff lists them. @since 0.1.0 */
+export const CHANGE_KINDS = [
+  'unit-added',
+  'unit-ended',
+  'unit-renamed',
+  'unit-moved',
+  'attributes-changed',
+  'leader-added',
+  'leader-removed',
+  'leader-updated',
+] as const satisfies readonly Change['kind'][]
+
+/**
+ * The differences between two states, and the events that explain them (DESIGN §4).
+ * @since 0.1.0
+ */
+export interface Diff {
+  /** The earlier date (exclusive). */
+  readonly from: string | null
+  /** The later date (inclusive). */
+  readonly to: string | null
+  readonly changes: readonly Change[]
+  /** Ids of the events effective in the interval, in valid-time order. */
+  readonly events: readonly EventId[]
+}

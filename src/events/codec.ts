@@ -1,0 +1,197 @@
+import { isLeft } from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { DATE_FORMS, parseDate } from '../domain/date.js'
+import type { Json } from '../domain/state.js'
+
+/** A short description of a value for error messages. */
+export function describe(u: unknown): string {
+  if (u === undefined) return 'nothing'
+  if (u === null) return 'null'
+  if (Array.isArray(u)) return 'an array'
+  if (typeof u === 'object') return 'an object'
+  if (typeof u === 'string') return JSON.stringify(u.length > 40 ? `${u.slice(0, 40)}…` : u)
+  return `${typeof u} ${String(u)}`
+}
+
+function refine<A>(name: string, guard: (u: unknown) => u is A, expected: string): t.Type<A, A, unknown> {
+  return new t.Type<A, A, unknown>(
+    name,
+    guard,
+    (u, c) => (guard(u) ? t.success(u) : t.failure(u, c, `expected ${expected}, got ${describe(u)}`)),
+    t.identity,
+  )
+}
+
+/** A non-empty string: ids of units, people and events. */
+export const Id = refine('Id', (u): u is string => typeof u === 'string' && u.length > 0, 'a non-empty string')
+
+/** Any string. */
+export const Text = refine('Text', (u): u is string => typeof u === 'string', 'a string')
+
+/** A boolean. */
+export const Bool = refine('Bool', (u): u is boolean => typeof u === 'boolean', 'true or false')
+
+/** A date of the wire format, decoded to its normalized text. */
+export const DateText = new t.Type<string, string, unknown>(
+  'DateText',
+  (u): u is string => typeof u === 'string' && parseDate(u)?.text === u,
+  (u, c) => {
+    const parsed = typeof u === 'string' ? parseDate(u) : undefined
+    return parsed ? t.success(parsed.text) : t.failure(u, c, `expected a date (${DATE_FORMS}), got ${describe(u)}`)
+  },
+  t.identity,
+)
+
+/** An RFC 3339 instant, decoded to UTC. */
+export const Instant = new t.Type<string, string, unknown>(
+  'Instant',
+  (u): u is string => typeof u === 'string' && parseDate(u)?.precision === 'instant',
+  (u, c) => {
+    const parsed = typeof u === 'string' ? parseDate(u) : undefined
+    return parsed?.precision === 'instant'
+      ? t.success(parsed.text)
+      : t.failure(u, c, `expected an RFC 3339 date-time with Z or an offset, got ${describe(u)}`)
+  },
+  t.identity,
+)
+
+function isJson(u: unknown, depth = 0): u is Json {
+  if (u === null || typeof u === 'string' || typeof u === 'boolean') return true
+  if (typeof u === 'number') return Number.isFinite(u)
+  if (depth > 64 || typeof u !== 'object') return false
+  if (Array.isArray(u)) return u.every((v) => isJson(v, depth + 1))
+  const proto = Object.getPrototypeOf(u)
+  return (proto === Object.prototype || proto === null) && Object.values(u).every((v) => isJson(v, depth + 1))
+}
+
+/** Any JSON value (at most 64 levels deep). */
+export const JsonValue = refine('Json', (u): u is Json => isJson(u), 'a JSON value')
+
+function isRecord(u: unknown): u is Record<string, unknown> {
+  return typeof u === 'object' && u !== null && !Array.isArray(u)
+}
+
+/** A name: a non-empty string, or an object of language tag to non-empty string. */
+export const NameCodec = refine(
+  'Name',
+  (u): u is string | Record<string, string> =>
+    (typeof u === 'string' && u.length > 0) ||
+    (isRecord(u) && Object.keys(u).length > 0 && Object.values(u).every((v) => typeof v === 'string' && v.length > 0)),
+  'a name: a non-empty string or {"<language tag>": "<text>", …}',
+)
+
+/** An object of JSON values. */
+export const AttributesCodec = refine(
+  'Attributes',
+  (u): u is Record<string, Json> => isRecord(u) && isJson(u),
+  'an object of JSON values',
+)
+
+/** A value or `null`. */
+export function nullable<A, O>(codec: t.Type<A, O, unknown>): t.Type<A | null, O | null, unknown> {
+  return new t.Type<A | null, O | null, unknown>(
+    `${codec.name} | null`,
+    (u): u is A | null => u === null || codec.is(u),
+    (u, c) => (u === null ? t.success(null) : codec.validate(u, c)),
+    (a) => (a === null ? null : codec.encode(a)),
+  )
+}
+
+/** A non-empty array of values. */
+export function nonEmptyArray<A, O>(codec: t.Type<A, O, unknown>): t.Type<A[], O[], unknown> {
+  return new t.Type<A[], O[], unknown>(
+    `${codec.name}[]`,
+    (u): u is A[] => Array.isArray(u) && u.length > 0 && u.every(codec.is),
+    (u, c) => {
+      if (!Array.isArray(u) || u.length === 0) return t.failure(u, c, `expected a non-empty array, got ${describe(u)}`)
+      const out: A[] = []
+      const errors: t.Errors = []
+      u.forEach((v, i) => {
+        const r = codec.validate(v, t.appendContext(c, String(i), codec, v))
+        if (isLeft(r)) errors.push(...r.left)
+        else out.push(r.right)
+      })
+      return errors.length > 0 ? t.failures(errors) : t.success(out)
+    },
+    (as) => as.map(codec.encode),
+  )
+}
+
+/** A value or a non-empty list of them. */
+export function oneOrMany<A, O>(codec: t.Type<A, O, unknown>): t.Type<A | A[], O | O[], unknown> {
+  const many = nonEmptyArray(codec)
+  return new t.Type<A | A[], O | O[], unknown>(
+    `${codec.name} | ${codec.name}[]`,
+    (u): u is A | A[] => codec.is(u) || many.is(u),
+    (u, c) => (Array.isArray(u) ? many.validate(u, c) : codec.validate(u, c)),
+    (a) => (Array.isArray(a) ? many.encode(a) : codec.encode(a as A)),
+  )
+}
+
+type Decoded<P extends t.Props> = { [K in keyof P]: t.TypeOf<P[K]> }
+type Encoded<P extends t.Props> = { [K in keyof P]: t.OutputOf<P[K]> }
+
+/** A closed object type: required and optional fields; any other field is an error. */
+export type Closed<R extends t.Props, O extends t.Props> = t.Type<
+  Decoded<R> & Partial<Decoded<O>>,
+  Encoded<R> & Partial<Encoded<O>>,
+  unknown
+>
+
+/**
+ * An object codec with required and optional fields that rejects unknown fields (io-ts's `strict`
+ * drops them silently; a history must not lose what was written).
+ */
+export function closed<R extends t.Props, O extends t.Props>(name: string, required: R, optional: O): Closed<R, O> {
+  const known = new Set([...Object.keys(required), ...Object.keys(optional)])
+  const expected = [...known].join(', ')
+  const fields = (a: Record<string, unknown>, each: (k: string, codec: t.Mixed, v: unknown) => unknown) => {
+    const out: Record<string, unknown> = {}
+    for (const [k, codec] of [...Object.entries(required), ...Object.entries(optional)]) {
+      if (Object.hasOwn(a, k) && a[k] !== undefined)
+        Object.defineProperty(out, k, {
+          value: each(k, codec, a[k]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
+    }
+    return out
+  }
+  const is = (u: unknown): u is Decoded<R> & Partial<Decoded<O>> =>
+    isRecord(u) &&
+    Object.keys(u).every((k) => known.has(k)) &&
+    Object.entries(required).every(([k, codec]) => codec.is(u[k])) &&
+    Object.entries(optional).every(([k, codec]) => u[k] === undefined || codec.is(u[k]))
+  return new t.Type(
+    name,
+    is,
+    (u, c) => {
+      if (!isRecord(u)) return t.failure(u, c, `expected an object with fields ${expected}, got ${describe(u)}`)
+      const errors: t.Errors = []
+      for (const k of Object.keys(u)) {
+        if (!known.has(k))
+          errors.push({
+            value: u[k],
+            context: [...c, { key: k, type: t.never, actual: u[k] }],
+            message: `unknown field; expected only ${expected}`,
+          })
+      }
+      for (const k of Object.keys(required)) {
+        if (!Object.hasOwn(u, k) || u[k] === undefined)
+          errors.push({
+            value: undefined,
+            context: [...c, { key: k, type: required[k]!, actual: undefined }],
+            message: 'is required',
+          })
+      }
+      const out = fields(u, (k, codec, v) => {
+        const r = codec.validate(v, t.appendContext(c, k, codec, v))
+        if (isLeft(r)) errors.push(...r.left)
+        else return r.right
+      })
+      return errors.length > 0 ? t.failures(errors) : t.success(out as Decoded<R> & Partial<Decoded<O>>)
+    },
+    (a) => fields(a, (_k, codec, v) => codec.encode(v)) as Encoded<R> & Partial<Encoded<O>>,
+  )
+}

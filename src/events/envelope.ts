@@ -1,0 +1,101 @@
+import { isLeft } from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import type { EventId, Origin } from '../domain/ids.js'
+import { closed, DateText, Id, Instant, oneOrMany, Text } from './codec.js'
+
+/** A citation: where a fact comes from. @since 0.1.0 */
+export const Source = closed('Source', {}, { title: Text, publisher: Text, url: Text, published: DateText })
+/** @since 0.1.0 */
+export type Source = t.TypeOf<typeof Source>
+
+const optional = { id: Id, recorded: Instant, announced: DateText, reorg: Id, source: oneOrMany(Source), note: Text }
+
+/**
+ * The fields every event carries besides its `type` and `data` (DESIGN §1).
+ * @since 0.1.0
+ */
+export interface Meta {
+  /** Unique within a history; derived from the content when absent on the wire. */
+  readonly id: EventId
+  /** Valid time: when the change takes effect (normalized date text). */
+  readonly effective: string
+  /** Transaction time: when the fact entered the record (UTC instant). */
+  readonly recorded?: string
+  readonly announced?: string
+  readonly reorg?: string
+  readonly source?: Source | readonly Source[]
+  readonly note?: string
+  /** Where the event was read from. Not part of the wire format and never written. */
+  readonly origin?: Origin
+}
+
+/** An event of type `T` with payload `D`. @since 0.1.0 */
+export type EventOf<T extends string, D> = Meta & { readonly type: T; readonly data: D }
+
+/** The fields a caller gives when building an event in code (the id may be left to derivation). @since 0.1.0 */
+export type MetaInput = Omit<Meta, 'id'> & { readonly id?: EventId }
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined)
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ ch, 2654435761)
+    h2 = Math.imul(h2 ^ ch, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+}
+
+/**
+ * The id of an event that has none on the wire: a hash of its canonical content (keys sorted,
+ * dates normalized), so re-reading the same file gives the same ids.
+ * @since 0.1.0
+ */
+export function deriveEventId(wire: object): EventId {
+  const { id: _id, origin: _origin, ...content } = wire as Record<string, unknown>
+  return `ev-${hash53(canonical(content)).toString(36).padStart(11, '0')}`
+}
+
+/**
+ * The codec of one event type: the envelope of DESIGN §1 around the payload codec. Unknown fields
+ * are errors; a missing `id` is derived from the content.
+ * @since 0.1.0
+ */
+export function eventCodec<T extends string, D, DO>(
+  type: T,
+  data: t.Type<D, DO, unknown>,
+  needsEffective = true,
+): t.Type<EventOf<T, D>, Record<string, unknown>, unknown> {
+  const literal = t.literal(type)
+  const wire = needsEffective
+    ? closed(type, { type: literal, effective: DateText, data }, optional)
+    : closed(type, { type: literal, data }, { ...optional, effective: DateText })
+  return new t.Type<EventOf<T, D>, Record<string, unknown>, unknown>(
+    type,
+    (u): u is EventOf<T, D> => wire.is(u) && typeof (u as { id?: unknown }).id === 'string',
+    (u, c) => {
+      const r = wire.validate(u, c)
+      if (isLeft(r)) return r
+      const decoded = r.right as Record<string, unknown>
+      return t.success(
+        (decoded.id === undefined ? { id: deriveEventId(decoded), ...decoded } : decoded) as unknown as EventOf<T, D>,
+      )
+    },
+    (a) => {
+      const { origin: _origin, ...rest } = a
+      return wire.encode(rest as never) as Record<string, unknown>
+    },
+  )
+}

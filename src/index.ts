@@ -1,0 +1,84 @@
+// The public surface of org-history: explicit named exports only.
+
+export { diffBetween, diffBetweenOrThrow } from './diff/between.js'
+export { diff } from './diff/diff.js'
+export { CHANGE_KINDS, type Change, type Diff, type HoldingFields } from './diff/types.js'
+export { DATE_FORMS, dayText, instantText, type OrgDate, type Precision, parseDate } from './domain/date.js'
+export type { EventId, Origin, PersonId, UnitId } from './domain/ids.js'
+export { jsonEqual } from './domain/json.js'
+export { displayName, type Name, nameEquals } from './domain/name.js'
+export {
+  type Attributes,
+  emptyState,
+  type Json,
+  type Leader,
+  type NameChange,
+  type OrgState,
+  type Person,
+  type Role,
+  type Unit,
+  type UnitStatus,
+} from './domain/state.js'
+export type { Trie } from './domain/trie.js'
+export { formatError, where } from './errors/format.js'
+export type { DecodeError, EventRef, HistoryError, HistoryRuleError, ParseError, RuleError } from './errors/types.js'
+export { EventRetracted, EventRetractedData, eventRetracted } from './events/EventRetracted.js'
+export { deriveEventId, type EventOf, type Meta, type MetaInput, Source } from './events/envelope.js'
+export {
+  decodeEvent,
+  EVENT_CODECS,
+  EVENT_TYPES,
+  type Event,
+  EventCodec,
+  type EventOfType,
+  type EventType,
+  encodeEvent,
+} from './events/event.js'
+export { LeaderAssigned, LeaderAssignedData, leaderAssigned } from './events/LeaderAssigned.js'
+export { LeaderRemoved, LeaderRemovedData, leaderRemoved } from './events/LeaderRemoved.js'
+export {
+  type PersonRegistered,
+  PersonRegistered as PersonRegisteredCodec,
+  personRegistered,
+} from './events/PersonRegistered.js'
+export {
+  type UnitAttributesSet,
+  UnitAttributesSet as UnitAttributesSetCodec,
+  unitAttributesSet,
+} from './events/UnitAttributesSet.js'
+export { UnitCreated, UnitCreatedData, unitCreated } from './events/UnitCreated.js'
+export { UnitDissolved, UnitDissolvedData, unitDissolved } from './events/UnitDissolved.js'
+export { UnitMerged, UnitMergedData, unitMerged } from './events/UnitMerged.js'
+export { UnitMoved, UnitMovedData, unitMoved } from './events/UnitMoved.js'
+export { UnitRenamed, UnitRenamedData, unitRenamed } from './events/UnitRenamed.js'
+export { UnitSplit, UnitSplitData, unitSplit } from './events/UnitSplit.js'
+export { leadersOf, people, person, rolesOf } from './queries/people.js'
+export {
+  activeCount,
+  activeUnits,
+  ancestors,
+  children,
+  endedUnits,
+  roots,
+  subtree,
+  unit,
+  walk,
+} from './queries/units.js'
+export { check } from './reducer/check.js'
+export { evolve, step } from './reducer/evolve.js'
+export { renderDiff } from './render/diffText.js'
+export { type EndedJSON, type PersonJSON, type StateJSON, toJSON, type UnitJSON } from './render/json.js'
+export { leaderLabel, nameLabel, personLabel, type TextOptions, unitLabel } from './render/labels.js'
+export { renderTree } from './render/tree.js'
+export { decodeEvents, type Located, parseHistory, parseJsonValues } from './store/parse.js'
+export {
+  type AtOptions,
+  foldEvents,
+  HistoryErrors,
+  replay,
+  replayOrThrow,
+  stateAt,
+  stateAtOrThrow,
+  statesAt,
+  statesAtOrThrow,
+} from './timeline/replay.js'

@@ -1,0 +1,28 @@
+import type { Attributes, OrgState } from '../domain/state.js'
+import type { RuleError } from '../errors/types.js'
+import type { UnitAttributesSet } from '../events/UnitAttributesSet.js'
+import { requireActive, unitDraft, type Working } from './access.js'
+
+/** The rule of {@link UnitAttributesSet}: the unit is active. */
+export function checkUnitAttributesSet(s: OrgState, e: UnitAttributesSet): RuleError | undefined {
+  return requireActive(s, e, e.data.unit, 'unit')
+}
+
+/**
+ * Merges attributes, `null` deleting a key. Built with `Object.fromEntries`, which defines keys,
+ * so a key such as `__proto__` is stored as data and never changes a prototype.
+ */
+export function mergeAttributes(base: Attributes, changes: Attributes): Attributes {
+  const merged = new Map(Object.entries(base))
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) merged.delete(key)
+    else merged.set(key, value)
+  }
+  return Object.fromEntries(merged)
+}
+
+/** The effect of {@link UnitAttributesSet}. */
+export function applyUnitAttributesSet(s: Working, e: UnitAttributesSet): void {
+  const unit = unitDraft(s, e.data.unit)
+  unit.attributes = mergeAttributes(unit.attributes, e.data.attributes) as typeof unit.attributes
+}

@@ -1,0 +1,120 @@
+import type { Draft } from 'immer'
+import type { PersonId, UnitId } from '../domain/ids.js'
+import type { OrgState, Person, Unit } from '../domain/state.js'
+import { type Trie, trieGet, trieSet } from '../domain/trie.js'
+import type { EventRef, RuleError } from '../errors/types.js'
+import type { Event } from '../events/event.js'
+
+/** A state being changed: an immer draft, or a fresh state owned by a replay. */
+export type Working = Draft<OrgState>
+
+/** The unit with this id, active or ended. */
+export const getUnit = (s: OrgState, id: UnitId): Unit | undefined => trieGet(s.units, id)
+
+/** The unit of a working state, for changing it. */
+export const unitDraft = (s: Working, id: UnitId): Draft<Unit> =>
+  trieGet(s.units as unknown as Trie<Draft<Unit>>, id) as Draft<Unit>
+
+/** The person of a working state, created (unregistered) on first use. */
+export function personDraft(s: Working, id: PersonId): Draft<Person> {
+  const found = trieGet(s.people as unknown as Trie<Draft<Person>>, id)
+  if (found !== undefined) return found
+  trieSet<Person>(s.people, id, { id, name: null, aliases: [], roles: [] })
+  return trieGet(s.people as unknown as Trie<Draft<Person>>, id)!
+}
+
+/** What an error says about the event it is about. */
+export function refOf(e: Event): EventRef {
+  const d = e.data as { unit?: string; person?: string; into?: string; event?: string }
+  return {
+    id: e.id,
+    type: e.type,
+    subject: d.unit ?? d.person ?? d.into ?? d.event ?? '',
+    effective: e.effective ?? null,
+    origin: e.origin ?? null,
+  }
+}
+
+/** `undefined` when the unit exists and is active; otherwise the error. */
+export function requireActive(s: OrgState, e: Event, unit: UnitId, field: string): RuleError | undefined {
+  const u = getUnit(s, unit)
+  if (u === undefined) return { _tag: 'UnknownUnit', event: refOf(e), unit, field }
+  if (u.status !== 'active')
+    return { _tag: 'UnitEnded', event: refOf(e), unit, field, status: u.status, ended: u.ended ?? '' }
+  return undefined
+}
+
+/** The unit and its ancestors, nearest first. */
+export function* selfAndAncestors(s: OrgState, unit: UnitId | null): Generator<UnitId> {
+  for (let id = unit; id !== null; id = getUnit(s, id)?.parent ?? null) yield id
+}
+
+/** Whether `unit` is `root` or inside its subtree. */
+export function isWithin(s: OrgState, unit: UnitId | null, root: UnitId): boolean {
+  for (const id of selfAndAncestors(s, unit)) if (id === root) return true
+  return false
+}
+
+/** Removes a unit from its parent's children (or from the roots). */
+export function detach(s: Working, unit: Draft<Unit>): void {
+  const siblings = unit.parent === null ? s.roots : unitDraft(s, unit.parent).children
+  const i = siblings.indexOf(unit.id)
+  if (i >= 0) siblings.splice(i, 1)
+}
+
+/** Adds a unit to its parent's children (or to the roots). */
+export function attach(s: Working, unit: Draft<Unit>): void {
+  ;(unit.parent === null ? s.roots : unitDraft(s, unit.parent).children).push(unit.id)
+}
+
+/** Reparents a unit. */
+export function reparent(s: Working, unit: Draft<Unit>, parent: UnitId | null): void {
+  if (unit.parent === parent) return
+  detach(s, unit)
+  unit.parent = parent
+  attach(s, unit)
+}
+
+/** Removes one holding from both the unit and the person. */
+export function endHolding(s: Working, unit: Draft<Unit>, person: PersonId, role: string): void {
+  const li = unit.leaders.findIndex((l) => l.person === person && l.role === role)
+  if (li >= 0) unit.leaders.splice(li, 1)
+  const roles = personDraft(s, person).roles
+  const ri = roles.findIndex((r) => r.unit === unit.id && r.role === role)
+  if (ri >= 0) roles.splice(ri, 1)
+}
+
+/** Ends a unit: status, date, successors; its leaders' roles end and it leaves its parent. */
+export function endUnit(
+  s: Working,
+  unit: Draft<Unit>,
+  status: Unit['status'],
+  date: string,
+  successors: readonly UnitId[],
+): void {
+  for (const l of [...unit.leaders]) endHolding(s, unit, l.person, l.role)
+  detach(s, unit)
+  unit.status = status
+  unit.ended = date
+  unit.successors.push(...successors)
+}
+
+/** A new active unit, attached to its parent. */
+export function createUnit(
+  s: Working,
+  fields: Pick<Unit, 'id' | 'name' | 'kind' | 'parent' | 'since' | 'attributes' | 'predecessors'>,
+): Draft<Unit> {
+  const unit: Unit = {
+    ...fields,
+    leaders: [],
+    children: [],
+    status: 'active',
+    ended: null,
+    successors: [],
+    names: [{ name: fields.name, since: fields.since }],
+  }
+  trieSet<Unit>(s.units, unit.id, unit)
+  const created = unitDraft(s, unit.id)
+  attach(s, created)
+  return created
+}

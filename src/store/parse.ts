@@ -1,0 +1,137 @@
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js'
+import type { Origin } from '../domain/ids.js'
+import type { HistoryError, ParseError } from '../errors/types.js'
+import { decodeEvent, type Event } from '../events/event.js'
+
+/** A JSON value read from a file, with where it was. @since 0.1.0 */
+export interface Located {
+  readonly value: unknown
+  readonly origin: Origin
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}
+
+function jsonMessage(cause: unknown): string {
+  return `invalid JSON: ${cause instanceof Error ? cause.message : String(cause)}`
+}
+
+/** Offsets where the elements of a top-level JSON array start (the text must be valid JSON). */
+function elementOffsets(text: string): number[] {
+  const offsets: number[] = []
+  let depth = 0
+  let inString = false
+  let expectValue = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (inString) {
+      if (ch === '\\') i++
+      else if (ch === '"') inString = false
+      continue
+    }
+    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t') continue
+    if (depth === 1 && expectValue && ch !== ']') {
+      offsets.push(i)
+      expectValue = false
+    }
+    if (ch === '"') inString = true
+    else if (ch === '[' || ch === '{') {
+      depth++
+      if (depth === 1) expectValue = true
+    } else if (ch === ']' || ch === '}') depth--
+    else if (ch === ',' && depth === 1) expectValue = true
+  }
+  return offsets
+}
+
+function parseArray(text: string, file: string): Either<ParseError[], Located[]> {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (cause) {
+    const position = /position (\d+)/.exec(String(cause))
+    const line = position ? lineAt(text, Number(position[1])) : 1
+    return left([{ _tag: 'ParseError', origin: { file, line }, message: jsonMessage(cause) }])
+  }
+  if (!Array.isArray(value))
+    return left([
+      { _tag: 'ParseError', origin: { file, line: 1 }, message: 'a .json history must be an array of events' },
+    ])
+  const offsets = elementOffsets(text)
+  let line = 1
+  let at = 0
+  return right(
+    value.map((v, i) => {
+      const offset = offsets[i] ?? at
+      line += lineAt(text.slice(at, offset), offset - at) - 1
+      at = offset
+      return { value: v, origin: { file, line } }
+    }),
+  )
+}
+
+function parseLines(text: string, file: string): Either<ParseError[], Located[]> {
+  const out: Located[] = []
+  const errors: ParseError[] = []
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
+    if (line.trim() === '') return
+    try {
+      out.push({ value: JSON.parse(line), origin: { file, line: i + 1 } })
+    } catch (cause) {
+      errors.push({ _tag: 'ParseError', origin: { file, line: i + 1 }, message: jsonMessage(cause) })
+    }
+  })
+  return errors.length > 0 ? left(errors) : right(out)
+}
+
+/**
+ * Reads the JSON values of a history file's text: NDJSON (one event per line) or, for a `.json`
+ * file or text starting with `[`, a JSON array. Every value keeps its file and line.
+ * @param text the file's content
+ * @param file the name used in origins and messages
+ * @since 0.1.0
+ */
+export function parseJsonValues(text: string, file: string): Either<ParseError[], Located[]> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const isArray = file.endsWith('.json') || body.trimStart().startsWith('[')
+  return isArray ? parseArray(body, file) : parseLines(body, file)
+}
+
+/**
+ * Decodes located values into events. An event without an id gets one derived from its content;
+ * identical events without ids get `~2`, `~3`… so every id stays unique and stable.
+ * @returns the events, or every error (a malformed event does not hide the others)
+ * @since 0.1.0
+ */
+export function decodeEvents(values: readonly Located[]): Either<HistoryError[], Event[]> {
+  const events: Event[] = []
+  const errors: HistoryError[] = []
+  const derived = new Map<string, number>()
+  for (const { value, origin } of values) {
+    const r = decodeEvent(value, origin)
+    if (isLeft(r)) {
+      errors.push(...r.left)
+      continue
+    }
+    const explicit = typeof (value as { id?: unknown }).id === 'string'
+    const seen = explicit ? 0 : (derived.get(r.right.id) ?? 0)
+    if (!explicit) derived.set(r.right.id, seen + 1)
+    events.push(seen === 0 ? r.right : { ...r.right, id: `${r.right.id}~${seen + 1}` })
+  }
+  return errors.length > 0 ? left(errors) : right(events)
+}
+
+/**
+ * Parses and decodes the text of one history file.
+ * @example
+ * parseHistory('{"type":"UnitCreated","effective":"2020","data":{"unit":"g","name":"G"}}\n', 'g.ndjson')
+ * @since 0.1.0
+ */
+export function parseHistory(text: string, file: string): Either<HistoryError[], Event[]> {
+  const values = parseJsonValues(text, file)
+  return isLeft(values) ? values : decodeEvents(values.right)
+}
