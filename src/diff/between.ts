@@ -2,6 +2,7 @@ import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js'
 import { parseDate } from '../domain/date.js'
 import type { HistoryError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
+import { countBefore } from '../timeline/order.js'
 import { type AtOptions, HistoryErrors, prepare, statesAt } from '../timeline/replay.js'
 import { diff } from './diff.js'
 import type { Diff } from './types.js'
@@ -26,9 +27,8 @@ export function diffBetween(
   const states = statesAt(events, [from, to], options)
   if (isLeft(states)) return left(states.left)
   const [start, end] = [parseDate(from)!.end, parseDate(to)!.end].sort((a, b) => a - b) as [number, number]
-  const ids = prepare(events, options.knownAt)
-    .ordered.filter((t) => t.start >= start && t.start < end)
-    .map((t) => t.event.id)
+  const { ordered } = prepare(events, options.knownAt)
+  const ids = ordered.events.slice(countBefore(ordered, start), countBefore(ordered, end)).map((e) => e.id)
   return right(diff(states.right[0]!, states.right[1]!, ids))
 }
 

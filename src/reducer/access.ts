@@ -104,13 +104,21 @@ export function createUnit(
   s: Working,
   fields: Pick<Unit, 'id' | 'name' | 'kind' | 'parent' | 'since' | 'attributes' | 'predecessors'>,
 ): Draft<Unit> {
+  // Every field written out (no spread), so all of them live inside the object: one memory load
+  // per property read on the replay's hot path.
   const unit: Unit = {
-    ...fields,
+    id: fields.id,
+    status: 'active',
+    parent: fields.parent,
+    name: fields.name,
+    kind: fields.kind,
+    since: fields.since,
+    attributes: fields.attributes,
     leaders: [],
     children: [],
-    status: 'active',
     ended: null,
     successors: [],
+    predecessors: fields.predecessors,
     names: [{ name: fields.name, since: fields.since }],
   }
   trieSet<Unit>(s.units, unit.id, unit)

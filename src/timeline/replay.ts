@@ -9,7 +9,7 @@ import type { Event } from '../events/event.js'
 import type { Working } from '../reducer/access.js'
 import { apply } from '../reducer/apply.js'
 import { check } from '../reducer/check.js'
-import { inValidTimeOrder, type Timed } from './order.js'
+import { countBefore, inValidTimeOrder, type Ordered } from './order.js'
 import { visibleEvents } from './visible.js'
 
 /** Options of a query at a date. @since 0.1.0 */
@@ -29,9 +29,17 @@ export class HistoryErrors extends Error {
   }
 }
 
-/** Applies ordered events to a working state, skipping (and reporting) those that break a rule. */
-function applyAll(s: Working, timed: readonly Timed[], errors: RuleError[]): void {
-  for (const { event } of timed) {
+/** Events `from` (inclusive) to `to` (exclusive) of a list. */
+interface Slice {
+  readonly events: readonly Event[]
+  readonly from: number
+  readonly to: number
+}
+
+/** Applies events to a working state, skipping (and reporting) those that break a rule. */
+function applyAll(s: Working, { events, from, to }: Slice, errors: RuleError[]): void {
+  for (let i = from; i < to; i++) {
+    const event = events[i]!
     const error = check(s as OrgState, event)
     if (error === undefined) apply(s, event)
     else errors.push(error)
@@ -43,10 +51,11 @@ function applyAll(s: Working, timed: readonly Timed[], errors: RuleError[]): voi
  * so it changes them in place and freezes the result once (immer's recipes, without a proxy per
  * access); from an existing state it runs the recipes in one immer draft.
  */
-function fold(base: OrgState | undefined, timed: readonly Timed[], errors: RuleError[]): OrgState {
-  if (base !== undefined) return produce(base, (draft) => applyAll(draft, timed, errors))
+function fold(base: OrgState | undefined, slice: Slice, errors: RuleError[]): OrgState {
+  if (base !== undefined)
+    return slice.from === slice.to ? base : produce(base, (draft) => applyAll(draft, slice, errors))
   const owned = { ...emptyState(), units: emptyTrie(), people: emptyTrie(), roots: [] } as unknown as Working
-  applyAll(owned, timed, errors)
+  applyAll(owned, slice, errors)
   return freeze(owned as OrgState, true)
 }
 
@@ -65,9 +74,9 @@ function finish<A>(value: A, errors: HistoryError[]): Either<HistoryError[], A> 
 export function prepare(
   events: readonly Event[],
   knownAt: string | undefined,
-): { ordered: Timed[]; errors: HistoryError[] } {
+): { ordered: Ordered; errors: HistoryError[] } {
   const visible = visibleEvents(events, knownAt)
-  const { ordered, errors } = inValidTimeOrder(visible.events)
+  const { errors, ...ordered } = inValidTimeOrder(visible.events)
   return { ordered, errors: [...visible.errors, ...errors] }
 }
 
@@ -79,10 +88,10 @@ function replayUpTo(
   knownAt: string | undefined,
 ): Either<HistoryError[], OrgState> {
   const { ordered, errors } = prepare(events, knownAt)
-  const upTo = cutoff === Number.POSITIVE_INFINITY ? ordered : ordered.filter((t) => t.start < cutoff)
+  const to = countBefore(ordered, cutoff)
   const ruleErrors: RuleError[] = []
-  const state = fold(undefined, upTo, ruleErrors)
-  const date = at ?? upTo[upTo.length - 1]?.event.effective ?? null
+  const state = fold(undefined, { events: ordered.events, from: 0, to }, ruleErrors)
+  const date = at ?? ordered.events[to - 1]?.effective ?? null
   return finish(withDates(state, date, knownAt ?? null), [...errors, ...ruleErrors])
 }
 
@@ -107,11 +116,11 @@ export function replay(events: readonly Event[], options: AtOptions = {}): Eithe
  * @since 0.1.0
  */
 export function foldEvents(state: OrgState, events: readonly Event[]): Either<HistoryError[], OrgState> {
-  const { ordered, errors } = inValidTimeOrder(events)
+  const { errors, ...ordered } = inValidTimeOrder(events)
   const ruleErrors: RuleError[] = []
-  const next = fold(state, ordered, ruleErrors)
-  const last = ordered[ordered.length - 1]
-  return finish(withDates(next, last?.event.effective ?? state.at, state.knownAt), [...errors, ...ruleErrors])
+  const next = fold(state, { events: ordered.events, from: 0, to: ordered.events.length }, ruleErrors)
+  const last = ordered.events[ordered.events.length - 1]
+  return finish(withDates(next, last?.effective ?? state.at, state.knownAt), [...errors, ...ruleErrors])
 }
 
 /**
@@ -161,10 +170,8 @@ export function statesAt(
   let state: OrgState | undefined
   let next = 0
   for (const i of order) {
-    const cutoff = parsed[i]!.end
-    let end = next
-    while (end < ordered.length && ordered[end]!.start < cutoff) end++
-    state = fold(state, ordered.slice(next, end), ruleErrors)
+    const end = Math.max(next, countBefore(ordered, parsed[i]!.end))
+    state = fold(state, { events: ordered.events, from: next, to: end }, ruleErrors)
     next = end
     states[i] = withDates(state, parsed[i]!.text, options.knownAt ?? null)
   }
