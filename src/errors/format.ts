@@ -92,8 +92,8 @@ export function formatError(e: HistoryError): string {
       return `${where(e.origin)}: ${e.message}`
     case 'DecodeError': {
       const prefix = e.origin ? `${where(e.origin)}: ` : ''
-      const name = `${e.eventType ?? 'event'}${e.eventId === null ? '' : ` ${q(e.eventId)}`}`
-      return `${prefix}${name}: ${e.path === '' ? '' : `${e.path} `}${e.message}`
+      const name = `${e.eventType ?? 'event'}${e.eventId === null ? '' : ` (event ${q(e.eventId)})`}`
+      return `${prefix}${name}: ${e.path === '' ? '' : `${e.path}: `}${e.message}`
     }
     default: {
       const [rule, fix] = explainRule(e)

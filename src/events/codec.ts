@@ -1,5 +1,6 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
+import { closest } from '../domain/closest.js'
 import { DATE_FORMS, parseDate } from '../domain/date.js'
 import type { Json } from '../domain/state.js'
 
@@ -128,6 +129,12 @@ export function oneOrMany<A, O>(codec: t.Type<A, O, unknown>): t.Type<A | A[], O
   )
 }
 
+function unknownField(field: string, known: ReadonlySet<string>): string {
+  const near = closest(field, known)
+  const hint = near.length > 0 ? `did you mean '${near[0]}'? ` : ''
+  return `is not a known field; ${hint}expected only ${[...known].join(', ')}`
+}
+
 type Decoded<P extends t.Props> = { [K in keyof P]: t.TypeOf<P[K]> }
 type Encoded<P extends t.Props> = { [K in keyof P]: t.OutputOf<P[K]> }
 
@@ -174,7 +181,7 @@ export function closed<R extends t.Props, O extends t.Props>(name: string, requi
           errors.push({
             value: u[k],
             context: [...c, { key: k, type: t.never, actual: u[k] }],
-            message: `unknown field; expected only ${expected}`,
+            message: unknownField(k, known),
           })
       }
       for (const k of Object.keys(required)) {

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Either, isLeft, left } from 'fp-ts/lib/Either.js'
-import type { HistoryError } from '../errors/types.js'
+import { type Either, isLeft } from 'fp-ts/lib/Either.js'
+import type { HistoryError, ParseError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
 import { HistoryErrors } from '../timeline/replay.js'
-import { decodeEvents, type Located, parseJsonValues } from './parse.js'
+import { decodeEvents, type Located, parseJsonValues, withParseErrors } from './parse.js'
 
 const HISTORY_FILE = /\.(ndjson|jsonl|json)$/i
 
@@ -33,14 +33,14 @@ export function historyFiles(paths: readonly string[]): string[] {
  */
 export function readHistory(paths: readonly string[]): Either<HistoryError[], Event[]> {
   const values: Located[] = []
-  const errors: HistoryError[] = []
-  for (const file of historyFiles(paths)) {
-    const r = parseJsonValues(readFileSync(file, 'utf8'), file)
-    if (isLeft(r)) errors.push(...r.left)
-    else for (const v of r.right) values.push(v)
+  const errors: ParseError[] = []
+  const files = historyFiles(paths)
+  for (const file of files) {
+    const parsed = parseJsonValues(readFileSync(file, 'utf8'), file)
+    for (const v of parsed.values) values.push(v)
+    errors.push(...parsed.errors)
   }
-  const decoded = decodeEvents(values)
-  return errors.length > 0 ? left(isLeft(decoded) ? [...errors, ...decoded.left] : errors) : decoded
+  return withParseErrors(errors, decodeEvents(values), files)
 }
 
 /** {@link readHistory} for scripts: throws {@link HistoryErrors}. @since 0.1.0 */

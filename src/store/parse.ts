@@ -15,8 +15,13 @@ function lineAt(text: string, offset: number): number {
   return line
 }
 
-function jsonMessage(cause: unknown): string {
-  return `invalid JSON: ${cause instanceof Error ? cause.message : String(cause)}`
+function jsonMessage(cause: unknown, lineStart = 0): string {
+  const text = cause instanceof Error ? cause.message : String(cause)
+  const message = text.replace(
+    / in JSON at position (\d+).*$/,
+    (_, p: string) => ` at column ${Number(p) - lineStart + 1}`,
+  )
+  return `invalid JSON: ${message}`
 }
 
 /** Offsets where the elements of a top-level JSON array start (the text must be valid JSON). */
@@ -47,33 +52,38 @@ function elementOffsets(text: string): number[] {
   return offsets
 }
 
-function parseArray(text: string, file: string): Either<ParseError[], Located[]> {
+/** The values a file's text holds, and the errors of the parts that are not JSON. @since 0.1.0 */
+export interface ParsedValues {
+  readonly values: Located[]
+  readonly errors: ParseError[]
+}
+
+function parseArray(text: string, file: string): ParsedValues {
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (cause) {
-    const position = /position (\d+)/.exec(String(cause))
-    const line = position ? lineAt(text, Number(position[1])) : 1
-    return left([{ _tag: 'ParseError', origin: { file, line }, message: jsonMessage(cause) }])
+    const position = Number(/position (\d+)/.exec(String(cause))?.[1] ?? 0)
+    const message = jsonMessage(cause, text.lastIndexOf('\n', position - 1) + 1)
+    return { values: [], errors: [{ _tag: 'ParseError', origin: { file, line: lineAt(text, position) }, message }] }
   }
-  if (!Array.isArray(value))
-    return left([
-      { _tag: 'ParseError', origin: { file, line: 1 }, message: 'a .json history must be an array of events' },
-    ])
+  if (!Array.isArray(value)) {
+    const message = 'a .json history must be an array of events'
+    return { values: [], errors: [{ _tag: 'ParseError', origin: { file, line: 1 }, message }] }
+  }
   const offsets = elementOffsets(text)
   let line = 1
   let at = 0
-  return right(
-    value.map((v, i) => {
-      const offset = offsets[i] ?? at
-      line += lineAt(text.slice(at, offset), offset - at) - 1
-      at = offset
-      return { value: v, origin: { file, line } }
-    }),
-  )
+  const values = value.map((v, i) => {
+    const offset = offsets[i] ?? at
+    line += lineAt(text.slice(at, offset), offset - at) - 1
+    at = offset
+    return { value: v, origin: { file, line } }
+  })
+  return { values, errors: [] }
 }
 
-function parseLines(text: string, file: string): Either<ParseError[], Located[]> {
+function parseLines(text: string, file: string): ParsedValues {
   const out: Located[] = []
   const errors: ParseError[] = []
   text.split('\n').forEach((raw, i) => {
@@ -85,17 +95,18 @@ function parseLines(text: string, file: string): Either<ParseError[], Located[]>
       errors.push({ _tag: 'ParseError', origin: { file, line: i + 1 }, message: jsonMessage(cause) })
     }
   })
-  return errors.length > 0 ? left(errors) : right(out)
+  return { values: out, errors }
 }
 
 /**
  * Reads the JSON values of a history file's text: NDJSON (one event per line) or, for a `.json`
- * file or text starting with `[`, a JSON array. Every value keeps its file and line.
+ * file or text starting with `[`, a JSON array. Every value keeps its file and line; a line that
+ * is not JSON is an error and the other lines are still read.
  * @param text the file's content
  * @param file the name used in origins and messages
  * @since 0.1.0
  */
-export function parseJsonValues(text: string, file: string): Either<ParseError[], Located[]> {
+export function parseJsonValues(text: string, file: string): ParsedValues {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const isArray = file.endsWith('.json') || body.trimStart().startsWith('[')
   return isArray ? parseArray(body, file) : parseLines(body, file)
@@ -132,6 +143,23 @@ export function decodeEvents(values: readonly Located[]): Either<HistoryError[],
  * @since 0.1.0
  */
 export function parseHistory(text: string, file: string): Either<HistoryError[], Event[]> {
-  const values = parseJsonValues(text, file)
-  return isLeft(values) ? values : decodeEvents(values.right)
+  const { values, errors } = parseJsonValues(text, file)
+  return withParseErrors(errors, decodeEvents(values))
+}
+
+const lineOf = (e: HistoryError) =>
+  e._tag === 'ParseError' ? e.origin.line : 'origin' in e ? (e.origin?.line ?? 0) : 0
+const fileOf = (e: HistoryError) =>
+  e._tag === 'ParseError' ? e.origin.file : 'origin' in e ? (e.origin?.file ?? '') : ''
+
+/** Decoding's result with the parse errors of the same files, in file order (as listed) and line order. */
+export function withParseErrors(
+  errors: readonly ParseError[],
+  decoded: Either<HistoryError[], Event[]>,
+  files: readonly string[] = [],
+): Either<HistoryError[], Event[]> {
+  if (errors.length === 0) return decoded
+  const all = isLeft(decoded) ? [...errors, ...decoded.left] : [...errors]
+  const rank = (e: HistoryError) => files.indexOf(fileOf(e))
+  return left(all.sort((a, b) => rank(a) - rank(b) || lineOf(a) - lineOf(b)))
 }
