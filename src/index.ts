@@ -21,7 +21,15 @@ export {
 } from './domain/state.js'
 export type { Trie } from './domain/trie.js'
 export { formatError, where } from './errors/format.js'
-export type { DecodeError, EventRef, HistoryError, HistoryRuleError, ParseError, RuleError } from './errors/types.js'
+export type {
+  DecodeError,
+  EventRef,
+  HistoryError,
+  HistoryRuleError,
+  InvalidatedBy,
+  ParseError,
+  RuleError,
+} from './errors/types.js'
 export { EventRetracted, EventRetractedData, eventRetracted } from './events/EventRetracted.js'
 export { deriveEventId, type EventOf, type Meta, type MetaInput, Source } from './events/envelope.js'
 export {
@@ -82,3 +90,4 @@ export {
   statesAt,
   statesAtOrThrow,
 } from './timeline/replay.js'
+export { Timeline, type TimelineOptions } from './timeline/Timeline.js'

@@ -1,5 +1,3 @@
-import type { Draft } from 'immer'
-
 /**
  * A persistent map from string keys to values, laid out for immer: a three-level hash trie of
  * 32-slot arrays whose leaves are small flat arrays `[key, value, key, value, …]`. Changing one
@@ -46,20 +44,62 @@ export function trieGet<V>(trie: Trie<V>, key: string): V | undefined {
   return undefined
 }
 
-/** Stores `value` under `key` in a draft (or a trie still being built). @since 0.1.0 */
-export function trieSet<V>(trie: Draft<Trie<V>>, key: string, value: Draft<V> | V): void {
+/**
+ * Whether a node may be changed in place: an immer draft, or a node a replay made and has not
+ * frozen yet. Frozen nodes belong to published states and are copied before a change.
+ * @since 0.1.0
+ */
+export function isOwned(node: object): boolean {
+  // A draft is a proxy of an extensible target, so it never reports frozen.
+  return !Object.isFrozen(node)
+}
+
+function own<T>(node: readonly T[]): T[] {
+  return (isOwned(node) ? node : node.slice()) as T[]
+}
+
+type Mutable = (unknown[] | undefined)[]
+
+/**
+ * Stores `value` under `key`, changing owned nodes in place and copying frozen ones on the path.
+ * @returns the root to keep (the same one when it was owned)
+ * @since 0.1.0
+ */
+export function trieSet<V>(trie: Trie<V>, key: string, value: V): Trie<V> {
   const h = hashString(key)
-  type Mutable = (unknown[] | undefined)[]
-  const mid = ((trie as Mutable)[h & MASK] ??= slots()) as Mutable
-  const leaves = (mid[(h >>> BITS) & MASK] ??= slots()) as Mutable
-  const bucket = (leaves[(h >>> (2 * BITS)) & MASK] ??= [])
-  for (let i = 0; i < bucket.length; i += 2) {
-    if (bucket[i] === key) {
-      bucket[i + 1] = value
-      return
+  const top = own(trie) as Mutable
+  const i = h & MASK
+  const j = (h >>> BITS) & MASK
+  const k = (h >>> (2 * BITS)) & MASK
+  const mid = (top[i] = top[i] === undefined ? slots() : own(top[i]!)) as Mutable
+  const leaves = (mid[j] = mid[j] === undefined ? slots() : own(mid[j]!)) as Mutable
+  const bucket = (leaves[k] = leaves[k] === undefined ? [] : own(leaves[k]!))
+  for (let b = 0; b < bucket.length; b += 2) {
+    if (bucket[b] === key) {
+      bucket[b + 1] = value
+      return top as Trie<V>
     }
   }
   bucket.push(key, value)
+  return top as Trie<V>
+}
+
+/**
+ * The value under `key` made changeable: frozen nodes on its path (and the value, with `copy`) are
+ * replaced by copies, so a replay can change a published state's successor in place.
+ * @returns the root to keep and the value, or `undefined` when there is no such key
+ * @since 0.1.0
+ */
+export function trieUpdate<V extends object>(
+  trie: Trie<V>,
+  key: string,
+  copy: (value: V) => V,
+): [Trie<V>, V] | undefined {
+  const value = trieGet(trie, key)
+  if (value === undefined) return undefined
+  if (isOwned(value)) return [trie, value]
+  const owned = copy(value)
+  return [trieSet(trie, key, owned), owned]
 }
 
 /** Every value of the trie, in no particular order. @since 0.1.0 */

@@ -23,8 +23,28 @@ function explainRule(e: RuleError | HistoryRuleError): Explained {
         `${e.field} ${q(e.parent)} is ${e.parent === e.unit ? 'the unit itself' : `inside the subtree of ${q(e.unit)}`}`,
         'choose a parent outside that subtree',
       ]
+    case 'ParentEnds':
+      return e.how === 'merged'
+        ? [
+            `${e.field} ${q(e.parent)} ends in this merge (it is or is inside merged unit ${q(e.unit)})`,
+            'choose a parent that stays',
+          ]
+        : [
+            `${e.field} ${q(e.parent)} is the split unit, which ends`,
+            'set retain: true to keep it, or choose another parent',
+          ]
+    case 'FieldsForNewInto':
+      return [
+        `into ${q(e.unit)} already exists, so ${e.fields.join(', ')} would be ignored`,
+        'use UnitRenamed or UnitMoved for it, or merge into a new id',
+      ]
+    case 'DuplicateNewUnit':
+      return [`new unit ${q(e.unit)} is listed twice in into`, 'list each new unit once']
     case 'IntoInsideSource':
-      return [`${q(e.unit)} is inside the subtree of merged unit ${q(e.source)}`, 'move it out of that subtree first']
+      return [
+        `into ${q(e.unit)} is inside the subtree of merged unit ${q(e.source)}`,
+        'move it out of that subtree first',
+      ]
     case 'DuplicateSource':
       return [`unit ${q(e.unit)} is listed twice in units`, 'list each unit once']
     case 'IntoAmongSources':
@@ -33,18 +53,18 @@ function explainRule(e: RuleError | HistoryRuleError): Explained {
         'merge the other units into it without listing it as a source',
       ]
     case 'NameRequired':
-      return [`into ${q(e.unit)} is a new unit and has no name`, 'give data.name for the new unit']
+      return [`into ${q(e.unit)} is a new unit and has no name`, 'give a name for the new unit']
     case 'ChildUnmapped':
       return [
         `active children ${list(e.children)} of ${q(e.unit)} are not mapped and the unit ends`,
-        'map each child to a new unit in data.children, or set retain: true',
+        'map each child to a new unit in children, or set retain: true',
       ]
     case 'NotAChild':
       return [`${q(e.child)} is not an active child of ${q(e.unit)}${on}`, 'map only active children of the split unit']
     case 'MappingOutsideSplit':
       return [
         `child ${q(e.child)} is mapped to ${q(e.target)}, which is not one of the new units`,
-        'map it to a unit listed in data.into',
+        'map it to a unit listed in into',
       ]
     case 'HasActiveChildren':
       return [`${q(e.unit)} has active children ${list(e.children)}`, 'move or end them first, or set cascade: true']
@@ -92,8 +112,15 @@ export function formatError(e: HistoryError): string {
       return `${where(e.origin)}: ${e.message}`
     case 'DecodeError': {
       const prefix = e.origin ? `${where(e.origin)}: ` : ''
-      const name = `${e.eventType ?? 'event'}${e.eventId === null ? '' : ` (event ${q(e.eventId)})`}`
+      const id = e.eventId === null ? '' : `event ${q(e.eventId)}`
+      const name = e.eventType === null ? id || 'event' : `${e.eventType}${id === '' ? '' : ` (${id})`}`
       return `${prefix}${name}: ${e.path === '' ? '' : `${e.path}: `}${e.message}`
+    }
+    case 'InvalidatedBy': {
+      const [rule] = explainRule(e.rule)
+      const prefix = e.event.origin ? `${where(e.event.origin)}: ` : ''
+      const by = e.by.map((b) => `${b.type} ${q(b.id)}${b.origin ? ` (${where(b.origin)})` : ''}`).join(', ')
+      return `${prefix}${eventName(e.event)}: ${rule}; it was valid when recorded and is broken by ${by}, recorded after it; correct or retract one of them`
     }
     default: {
       const [rule, fix] = explainRule(e)

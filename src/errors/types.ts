@@ -33,6 +33,14 @@ export type RuleError =
     })
   | (Base<'ParentInSubtree'> & { readonly unit: UnitId; readonly parent: UnitId; readonly field: string })
   | (Base<'IntoInsideSource'> & { readonly unit: UnitId; readonly source: UnitId })
+  | (Base<'ParentEnds'> & {
+      readonly unit: UnitId
+      readonly parent: UnitId
+      readonly field: string
+      readonly how: 'merged' | 'split'
+    })
+  | (Base<'FieldsForNewInto'> & { readonly unit: UnitId; readonly fields: readonly string[] })
+  | (Base<'DuplicateNewUnit'> & { readonly unit: UnitId })
   | (Base<'DuplicateSource'> & { readonly unit: UnitId })
   | (Base<'IntoAmongSources'> & { readonly unit: UnitId })
   | (Base<'NameRequired'> & { readonly unit: UnitId })
@@ -52,6 +60,20 @@ export type HistoryRuleError =
   | (Base<'UnknownRetractionTarget'> & { readonly target: EventId })
   | (Base<'RetractsRetraction'> & { readonly target: EventId })
 
+/**
+ * An event that was valid when it was recorded but is broken by events recorded after it: a late
+ * event dated before it, or a retraction of an event it relied on. Never silently applied.
+ * @since 0.1.0
+ */
+export interface InvalidatedBy {
+  readonly _tag: 'InvalidatedBy'
+  readonly event: EventRef
+  /** The rule the event breaks in the corrected history. */
+  readonly rule: RuleError
+  /** The later-recorded events (late events or retractions) that broke it. */
+  readonly by: readonly EventRef[]
+}
+
 /** A file that could not be read or a line that is not JSON. @since 0.1.0 */
 export interface ParseError {
   readonly _tag: 'ParseError'
@@ -60,4 +82,4 @@ export interface ParseError {
 }
 
 /** Any error a history can have, from reading its files to replaying its events. @since 0.1.0 */
-export type HistoryError = ParseError | DecodeError | RuleError | HistoryRuleError
+export type HistoryError = ParseError | DecodeError | RuleError | HistoryRuleError | InvalidatedBy

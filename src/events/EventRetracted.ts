@@ -10,9 +10,15 @@ export const EventRetractedData = closed('EventRetracted.data', { event: Id }, {
  * A correction: from its `recorded` time on, the target event counts as never recorded. Rejected when the target is unknown or is itself a retraction. `effective` is optional.
  * @since 0.1.0
  */
-export const EventRetracted = eventCodec('EventRetracted', EventRetractedData, false)
+export const EventRetracted = eventCodec('EventRetracted', EventRetractedData, false) as unknown as t.Type<
+  EventRetracted,
+  Record<string, unknown>,
+  unknown
+>
 /** @since 0.1.0 */
-export type EventRetracted = EventOf<'EventRetracted', t.TypeOf<typeof EventRetractedData>>
+export type EventRetracted = Omit<EventOf<'EventRetracted', t.TypeOf<typeof EventRetractedData>>, 'effective'> & {
+  readonly effective?: string
+}
 
 /**
  * Builds a {@link EventRetracted} event.
@@ -20,5 +26,5 @@ export type EventRetracted = EventOf<'EventRetracted', t.TypeOf<typeof EventRetr
  * eventRetracted({ event: 'wrong-move', reason: 'misread the letter' }, { effective: '2022-01-06', recorded: '2022-01-07T09:00:00Z' })
  * @since 0.1.0
  */
-export const eventRetracted = (data: EventRetracted['data'], meta: MetaInput): EventRetracted =>
+export const eventRetracted = (data: EventRetracted['data'], meta: Partial<MetaInput> = {}): EventRetracted =>
   build('EventRetracted', data, meta)

@@ -1,13 +1,13 @@
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 import { build } from './build.js'
-import { closed, Id, NameCodec } from './codec.js'
+import { closed, Id, listOf, NameCodec } from './codec.js'
 import { type EventOf, eventCodec, type MetaInput } from './envelope.js'
 
 /** Payload of {@link PersonRegistered}. @since 0.1.0 */
 export const PersonRegisteredData = closed(
   'PersonRegistered.data',
   { person: Id, name: NameCodec },
-  { aliases: t.array(Id) },
+  { aliases: listOf(Id, 'a list of non-empty strings') },
 )
 
 /**

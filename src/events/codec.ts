@@ -8,7 +8,7 @@ import type { Json } from '../domain/state.js'
 export function describe(u: unknown): string {
   if (u === undefined) return 'nothing'
   if (u === null) return 'null'
-  if (Array.isArray(u)) return 'an array'
+  if (Array.isArray(u)) return u.length === 0 ? 'an empty array' : 'an array'
   if (typeof u === 'object') return 'an object'
   if (typeof u === 'string') return JSON.stringify(u.length > 40 ? `${u.slice(0, 40)}…` : u)
   return `${typeof u} ${String(u)}`
@@ -78,7 +78,7 @@ export const NameCodec = refine(
   (u): u is string | Record<string, string> =>
     (typeof u === 'string' && u.length > 0) ||
     (isRecord(u) && Object.keys(u).length > 0 && Object.values(u).every((v) => typeof v === 'string' && v.length > 0)),
-  'a name: a non-empty string or {"<language tag>": "<text>", …}',
+  'a name: a non-empty string or {"<language tag>": "<non-empty text>", …}',
 )
 
 /** An object of JSON values. */
@@ -93,7 +93,18 @@ export function nullable<A, O>(codec: t.Type<A, O, unknown>): t.Type<A | null, O
   return new t.Type<A | null, O | null, unknown>(
     `${codec.name} | null`,
     (u): u is A | null => u === null || codec.is(u),
-    (u, c) => (u === null ? t.success(null) : codec.validate(u, c)),
+    (u, c) => {
+      if (u === null) return t.success(null)
+      const r = codec.validate(u, c)
+      return isLeft(r)
+        ? t.failures(
+            r.left.map((e) => ({
+              ...e,
+              message: e.message?.replace(/^expected (.*), got/, 'expected $1 or null, got'),
+            })),
+          )
+        : r
+    },
     (a) => (a === null ? null : codec.encode(a)),
   )
 }
@@ -114,6 +125,22 @@ export function nonEmptyArray<A, O>(codec: t.Type<A, O, unknown>): t.Type<A[], O
       })
       return errors.length > 0 ? t.failures(errors) : t.success(out)
     },
+    (as) => as.map(codec.encode),
+  )
+}
+
+/** A list (possibly empty) of values. */
+export function listOf<A, O>(codec: t.Type<A, O, unknown>, expected: string): t.Type<A[], O[], unknown> {
+  const many = nonEmptyArray(codec)
+  return new t.Type<A[], O[], unknown>(
+    `${codec.name}[]`,
+    (u): u is A[] => Array.isArray(u) && u.every(codec.is),
+    (u, c) =>
+      !Array.isArray(u)
+        ? t.failure(u, c, `expected ${expected}, got ${describe(u)}`)
+        : u.length === 0
+          ? t.success([])
+          : many.validate(u, c),
     (as) => as.map(codec.encode),
   )
 }

@@ -1,5 +1,6 @@
 import { type Either, isLeft, left } from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
+import { closest } from '../domain/closest.js'
 import type { Origin } from '../domain/ids.js'
 import { describe } from './codec.js'
 import { EventRetracted } from './EventRetracted.js'
@@ -61,10 +62,12 @@ export const EventCodec = new t.Type<Event, Record<string, unknown>, unknown>(
     const type = (u as { type?: unknown }).type
     if (!isEventType(type)) {
       const context = [...c, { key: 'type', type: t.string, actual: type }]
+      const near = typeof type === 'string' ? closest(type, EVENT_TYPES) : []
+      const hint = near.length > 0 ? `did you mean '${near[0]}'? ` : ''
       const message =
         type === undefined
           ? 'is required'
-          : `unknown event type ${describe(type)}; expected one of ${EVENT_TYPES.join(', ')}`
+          : `unknown event type ${describe(type)}; ${hint}expected one of ${EVENT_TYPES.join(', ')}`
       return t.failures([{ value: type, context, message }])
     }
     return (EVENT_CODECS[type] as t.Type<Event, unknown, unknown>).validate(u, c)
@@ -86,15 +89,15 @@ export interface DecodeError {
 
 function toDecodeErrors(u: unknown, errors: t.Errors, origin: Origin | null): DecodeError[] {
   const raw = (typeof u === 'object' && u !== null ? u : {}) as Record<string, unknown>
-  const eventId = typeof raw.id === 'string' ? raw.id : null
-  const eventType = typeof raw.type === 'string' ? raw.type : null
+  const eventId = typeof raw.id === 'string' && raw.id !== '' ? raw.id : null
+  const eventType = isEventType(raw.type) ? raw.type : null
   const seen = new Set<string>()
   const out: DecodeError[] = []
   for (const e of errors) {
     const path = e.context
       .map((entry) => entry.key)
       .filter((k) => k !== '')
-      .join('.')
+      .reduce((p, k) => (/^\d+$/.test(k) ? `${p}[${k}]` : p === '' ? k : `${p}.${k}`), '')
     const last = e.context[e.context.length - 1]
     const message = e.message ?? `expected ${last?.type.name ?? 'a value'}, got ${describe(e.value)}`
     const key = `${path}\u0000${message}`

@@ -9,26 +9,27 @@ export function checkLeaderAssigned(s: OrgState, e: LeaderAssigned): RuleError |
 }
 
 /**
- * The effect of {@link LeaderAssigned}. A person already holding the role is updated in place
- * (`acting` as given, default `false`; `title` as given, else kept); otherwise, in `replace` mode,
- * the other holders of the role end first.
+ * The effect of {@link LeaderAssigned}. In `replace` mode the other holders of the role end first.
+ * A person already holding the role keeps it from its first date, with `acting` as given (default
+ * `false`: an acting head confirmed) and `title` as given, else kept.
  */
 export function applyLeaderAssigned(s: Working, e: LeaderAssigned): void {
   const { person, role = 'head', title, acting = false, mode = 'replace' } = e.data
   const unit = unitDraft(s, e.data.unit)
+  if (mode === 'replace') {
+    for (const l of unit.leaders.filter((l) => l.role === role && l.person !== person))
+      endHolding(s, unit, l.person, role)
+  }
   const roles = personDraft(s, person).roles
-  const held = unit.leaders.find((l) => l.person === person && l.role === role)
-  if (held !== undefined) {
-    const heldRole = roles.find((r) => r.unit === unit.id && r.role === role)!
-    for (const h of [held, heldRole]) {
-      h.acting = acting
-      h.title = title ?? h.title
-    }
+  const held = unit.leaders.findIndex((l) => l.person === person && l.role === role)
+  if (held < 0) {
+    unit.leaders.push({ person, role, title: title ?? null, acting, since: e.effective })
+    roles.push({ unit: unit.id, role, title: title ?? null, acting, since: e.effective })
     return
   }
-  if (mode === 'replace') {
-    for (const l of unit.leaders.filter((l) => l.role === role)) endHolding(s, unit, l.person, role)
-  }
-  unit.leaders.push({ person, role, title: title ?? null, acting, since: e.effective })
-  roles.push({ unit: unit.id, role, title: title ?? null, acting, since: e.effective })
+  // Replaced, not changed in place: the holding may be shared with earlier states.
+  const heldRole = roles.findIndex((r) => r.unit === unit.id && r.role === role)
+  const update = { acting, title: title ?? unit.leaders[held]!.title }
+  unit.leaders[held] = { ...unit.leaders[held]!, ...update }
+  roles[heldRole] = { ...roles[heldRole]!, ...update }
 }

@@ -45,6 +45,8 @@ function checkInto(s: OrgState, e: UnitMerged): RuleError | undefined {
   const { into, units, parent } = e.data
   const sources = new Set(units)
   if (getUnit(s, into) !== undefined) {
+    const extra = (['name', 'kind', 'parent'] as const).filter((f) => e.data[f] !== undefined)
+    if (extra.length > 0) return { _tag: 'FieldsForNewInto', event: refOf(e), unit: into, fields: extra }
     const error = requireActive(s, e, into, 'into')
     const source = topSourceAbove(s, into, sources)
     return (
@@ -58,7 +60,7 @@ function checkInto(s: OrgState, e: UnitMerged): RuleError | undefined {
     requireActive(s, e, parent, 'parent') ??
     (source === undefined
       ? undefined
-      : { _tag: 'ParentInSubtree', event: refOf(e), unit: source, parent, field: 'parent' })
+      : { _tag: 'ParentEnds', event: refOf(e), unit: source, parent, field: 'parent', how: 'merged' })
   )
 }
 

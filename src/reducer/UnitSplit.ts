@@ -18,14 +18,17 @@ function checkParts(s: OrgState, e: UnitSplit): RuleError | undefined {
   const { unit, into, retain } = e.data
   const earlier = new Set<UnitId>()
   for (const [i, part] of into.entries()) {
-    if (getUnit(s, part.unit) !== undefined || earlier.has(part.unit))
+    if (earlier.has(part.unit)) return { _tag: 'DuplicateNewUnit', event: refOf(e), unit: part.unit }
+    if (getUnit(s, part.unit) !== undefined)
       return { _tag: 'UnitIdTaken', event: refOf(e), unit: part.unit, field: `into[${i}].unit` }
     const parent = part.parent
     if (parent !== undefined && !earlier.has(parent)) {
       const field = `into[${i}].parent`
       const error = requireActive(s, e, parent, field)
       if (error !== undefined) return error
-      if (isWithin(s, parent, unit) && !(retain === true && parent === unit))
+      if (parent === unit && retain !== true)
+        return { _tag: 'ParentEnds', event: refOf(e), unit, parent, field, how: 'split' }
+      if (isWithin(s, parent, unit) && parent !== unit)
         return { _tag: 'ParentInSubtree', event: refOf(e), unit, parent, field }
     }
     earlier.add(part.unit)

@@ -1,26 +1,69 @@
 import type { Draft } from 'immer'
 import type { PersonId, UnitId } from '../domain/ids.js'
 import type { OrgState, Person, Unit } from '../domain/state.js'
-import { type Trie, trieGet, trieSet } from '../domain/trie.js'
+import { isOwned, type Trie, trieGet, trieSet, trieUpdate } from '../domain/trie.js'
 import type { EventRef, RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
 
-/** A state being changed: an immer draft, or a fresh state owned by a replay. */
+/**
+ * A state being changed: an immer draft (in `evolve`), or a replay's working copy whose nodes are
+ * changed in place while they are not frozen and copied before a change once they are (a
+ * transient, like immer without the proxies). The recipes are the same for both.
+ */
 export type Working = Draft<OrgState>
 
 /** The unit with this id, active or ended. */
 export const getUnit = (s: OrgState, id: UnitId): Unit | undefined => trieGet(s.units, id)
 
-/** The unit of a working state, for changing it. */
-export const unitDraft = (s: Working, id: UnitId): Draft<Unit> =>
-  trieGet(s.units as unknown as Trie<Draft<Unit>>, id) as Draft<Unit>
+/** A copy of a unit and of the arrays recipes change, with every field inside the object. */
+function copyUnit(u: Unit): Unit {
+  return {
+    id: u.id,
+    status: u.status,
+    parent: u.parent,
+    name: u.name,
+    kind: u.kind,
+    since: u.since,
+    attributes: u.attributes,
+    leaders: u.leaders.slice(),
+    children: u.children.slice(),
+    ended: u.ended,
+    successors: u.successors.slice(),
+    predecessors: u.predecessors.slice(),
+    names: u.names.slice(),
+  }
+}
 
-/** The person of a working state, created (unregistered) on first use. */
+const copyPerson = (p: Person): Person => ({
+  id: p.id,
+  name: p.name,
+  aliases: p.aliases.slice(),
+  roles: p.roles.slice(),
+})
+
+/** The unit of a working state, for changing it. */
+export function unitDraft(s: Working, id: UnitId): Draft<Unit> {
+  const [units, unit] = trieUpdate(s.units as Trie<Unit>, id, copyUnit)!
+  s.units = units as Working['units']
+  return unit as Draft<Unit>
+}
+
+/** The person of a working state, for changing it; created (unregistered) on first use. */
 export function personDraft(s: Working, id: PersonId): Draft<Person> {
-  const found = trieGet(s.people as unknown as Trie<Draft<Person>>, id)
-  if (found !== undefined) return found
-  trieSet<Person>(s.people, id, { id, name: null, aliases: [], roles: [] })
+  const updated = trieUpdate(s.people as Trie<Person>, id, copyPerson)
+  if (updated !== undefined) {
+    s.people = updated[0] as Working['people']
+    return updated[1] as Draft<Person>
+  }
+  s.people = trieSet(s.people as Trie<Person>, id, { id, name: null, aliases: [], roles: [] }) as Working['people']
+  // Read back: in an immer draft, the stored object is drafted on read.
   return trieGet(s.people as unknown as Trie<Draft<Person>>, id)!
+}
+
+/** The root units of a working state, for changing them. */
+function rootsDraft(s: Working): UnitId[] {
+  if (!isOwned(s.roots)) s.roots = s.roots.slice()
+  return s.roots
 }
 
 /** What an error says about the event it is about. */
@@ -57,14 +100,14 @@ export function isWithin(s: OrgState, unit: UnitId | null, root: UnitId): boolea
 
 /** Removes a unit from its parent's children (or from the roots). */
 export function detach(s: Working, unit: Draft<Unit>): void {
-  const siblings = unit.parent === null ? s.roots : unitDraft(s, unit.parent).children
+  const siblings = unit.parent === null ? rootsDraft(s) : unitDraft(s, unit.parent).children
   const i = siblings.indexOf(unit.id)
   if (i >= 0) siblings.splice(i, 1)
 }
 
 /** Adds a unit to its parent's children (or to the roots). */
 export function attach(s: Working, unit: Draft<Unit>): void {
-  ;(unit.parent === null ? s.roots : unitDraft(s, unit.parent).children).push(unit.id)
+  ;(unit.parent === null ? rootsDraft(s) : unitDraft(s, unit.parent).children).push(unit.id)
 }
 
 /** Reparents a unit. */
@@ -121,7 +164,7 @@ export function createUnit(
     predecessors: fields.predecessors,
     names: [{ name: fields.name, since: fields.since }],
   }
-  trieSet<Unit>(s.units, unit.id, unit)
+  s.units = trieSet(s.units as Trie<Unit>, unit.id, unit) as Working['units']
   const created = unitDraft(s, unit.id)
   attach(s, created)
   return created

@@ -9,7 +9,7 @@ import { apply } from './apply.js'
 import { check } from './check.js'
 
 function advance(s: Working, event: Event): void {
-  if (event.effective === undefined) return
+  if (event.type === 'EventRetracted' || event.effective === undefined) return
   const date = parseDate(event.effective)
   const current = s.at === null ? undefined : parseDate(s.at)
   if (date !== undefined && (current === undefined || date.start >= current.start)) s.at = event.effective

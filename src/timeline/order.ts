@@ -3,9 +3,12 @@ import type { RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
 import { refOf } from '../reducer/access.js'
 
+/** An event that acts on the org (every type but `EventRetracted`, which acts on the history). */
+export type OrgEvent = Exclude<Event, { readonly type: 'EventRetracted' }>
+
 /** Events in valid-time order, with the first instant of each one's `effective` date. */
 export interface Ordered {
-  readonly events: readonly Event[]
+  readonly events: readonly OrgEvent[]
   /** `starts[i]` is the first instant of `events[i].effective`, in milliseconds. */
   readonly starts: Float64Array
 }
@@ -17,7 +20,7 @@ export interface Ordered {
  */
 export function inValidTimeOrder(events: readonly Event[]): Ordered & { errors: RuleError[] } {
   const starts = new Map<string, number | undefined>()
-  const kept: Event[] = []
+  const kept: OrgEvent[] = []
   const times: number[] = []
   const errors: RuleError[] = []
   let sorted = true

@@ -1,14 +1,11 @@
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js'
-import { freeze, produce } from 'immer'
+import { freeze } from 'immer'
 import { DATE_FORMS, parseDate } from '../domain/date.js'
-import { emptyState, type OrgState } from '../domain/state.js'
-import { emptyTrie } from '../domain/trie.js'
+import type { OrgState } from '../domain/state.js'
 import { formatError } from '../errors/format.js'
 import type { HistoryError, RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
-import type { Working } from '../reducer/access.js'
-import { apply } from '../reducer/apply.js'
-import { check } from '../reducer/check.js'
+import { fold } from './fold.js'
 import { countBefore, inValidTimeOrder, type Ordered } from './order.js'
 import { visibleEvents } from './visible.js'
 
@@ -29,41 +26,11 @@ export class HistoryErrors extends Error {
   }
 }
 
-/** Events `from` (inclusive) to `to` (exclusive) of a list. */
-interface Slice {
-  readonly events: readonly Event[]
-  readonly from: number
-  readonly to: number
-}
-
-/** Applies events to a working state, skipping (and reporting) those that break a rule. */
-function applyAll(s: Working, { events, from, to }: Slice, errors: RuleError[]): void {
-  for (let i = from; i < to; i++) {
-    const event = events[i]!
-    const error = check(s as OrgState, event)
-    if (error === undefined) apply(s, event)
-    else errors.push(error)
-  }
-}
-
-/**
- * Folds ordered events into a state. From the empty state the replay owns every object it makes,
- * so it changes them in place and freezes the result once (immer's recipes, without a proxy per
- * access); from an existing state it runs the recipes in one immer draft.
- */
-function fold(base: OrgState | undefined, slice: Slice, errors: RuleError[]): OrgState {
-  if (base !== undefined)
-    return slice.from === slice.to ? base : produce(base, (draft) => applyAll(draft, slice, errors))
-  const owned = { ...emptyState(), units: emptyTrie(), people: emptyTrie(), roots: [] } as unknown as Working
-  applyAll(owned, slice, errors)
-  return freeze(owned as OrgState, true)
-}
-
-function withDates(state: OrgState, at: string | null, knownAt: string | null): OrgState {
+export function withDates(state: OrgState, at: string | null, knownAt: string | null): OrgState {
   return state.at === at && state.knownAt === knownAt ? state : freeze({ ...state, at, knownAt })
 }
 
-function finish<A>(value: A, errors: HistoryError[]): Either<HistoryError[], A> {
+export function finish<A>(value: A, errors: HistoryError[]): Either<HistoryError[], A> {
   return errors.length > 0 ? left(errors) : right(value)
 }
 
@@ -178,7 +145,7 @@ export function statesAt(
   return finish(states, [...errors, ...ruleErrors])
 }
 
-function dateError(field: string, value: string): HistoryError {
+export function dateError(field: string, value: string): HistoryError {
   return {
     _tag: 'DecodeError',
     eventId: null,
@@ -189,7 +156,7 @@ function dateError(field: string, value: string): HistoryError {
   }
 }
 
-function orThrow<A>(result: Either<HistoryError[], A>): A {
+export function orThrow<A>(result: Either<HistoryError[], A>): A {
   if (isLeft(result)) throw new HistoryErrors(result.left)
   return result.right
 }
