@@ -91,3 +91,6 @@ export {
   statesAtOrThrow,
 } from './timeline/replay.js'
 export { Timeline, type TimelineOptions } from './timeline/Timeline.js'
+export { type Lineage, type LineageLink, type LineageNode, lineage } from './queries/lineage.js'
+export { type Every, foldHistory, type RangeOptions, replaySteps, type Step, statesBetween } from './timeline/steps.js'
+export { type HeldByOptions, heldBy, type Tenure, tenures } from './timeline/tenures.js'

@@ -12,6 +12,28 @@ import type { Event } from '../events/event.js'
  */
 export type Working = Draft<OrgState>
 
+/** The units and people changed by the events applied while a {@link watchChanges} callback runs. */
+export interface Touched {
+  readonly units: Set<UnitId>
+  readonly people: Set<PersonId>
+}
+
+let touched: Touched | undefined
+
+/**
+ * Runs `f` while recording which units and people the recipes change (every change goes through
+ * {@link unitDraft} or {@link personDraft}). Synchronous, so one module-level slot is enough.
+ */
+export function watchChanges<T>(into: Touched, f: () => T): T {
+  const outer = touched
+  touched = into
+  try {
+    return f()
+  } finally {
+    touched = outer
+  }
+}
+
 /** The unit with this id, active or ended. */
 export const getUnit = (s: OrgState, id: UnitId): Unit | undefined => trieGet(s.units, id)
 
@@ -43,6 +65,7 @@ const copyPerson = (p: Person): Person => ({
 
 /** The unit of a working state, for changing it. */
 export function unitDraft(s: Working, id: UnitId): Draft<Unit> {
+  touched?.units.add(id)
   const [units, unit] = trieUpdate(s.units as Trie<Unit>, id, copyUnit)!
   s.units = units as Working['units']
   return unit as Draft<Unit>
@@ -50,6 +73,7 @@ export function unitDraft(s: Working, id: UnitId): Draft<Unit> {
 
 /** The person of a working state, for changing it; created (unregistered) on first use. */
 export function personDraft(s: Working, id: PersonId): Draft<Person> {
+  touched?.people.add(id)
   const updated = trieUpdate(s.people as Trie<Person>, id, copyPerson)
   if (updated !== undefined) {
     s.people = updated[0] as Working['people']
