@@ -1,22 +1,18 @@
 import { jsonEqual } from '../domain/json.js'
 import { nameEquals } from '../domain/name.js'
 import type { Leader, OrgState, Unit } from '../domain/state.js'
-import { trieDiff } from '../domain/trie.js'
+import { trieDiff, trieGet } from '../domain/trie.js'
 import { activeUnits } from '../queries/units.js'
 import { CHANGE_KINDS, type Change, type Diff, type HoldingFields } from './types.js'
 
 const holdingKey = (l: Leader) => `${l.role}\u0000${l.person}`
 
+type LeaderAdded = Extract<Change, { kind: 'leader-added' }>
+
+/** A holding the diff adds; its `order` is set once every change is known (see `withOrder`). */
 function leaderAdded(unit: Unit, l: Leader): Change {
-  return {
-    kind: 'leader-added',
-    unit: unit.id,
-    person: l.person,
-    role: l.role,
-    title: l.title,
-    acting: l.acting,
-    since: l.since,
-  }
+  const { person, role, title, acting, since } = l
+  return { kind: 'leader-added', unit: unit.id, person, role, title, acting, since, order: -1 }
 }
 
 function leaderChanges(before: Unit, after: Unit, out: Change[]): void {
@@ -24,11 +20,12 @@ function leaderChanges(before: Unit, after: Unit, out: Change[]): void {
   const old = new Map(before.leaders.map((l) => [holdingKey(l), l]))
   for (const l of after.leaders) {
     const was = old.get(holdingKey(l))
-    old.delete(holdingKey(l))
-    if (was === undefined) {
+    // A holding whose start moved ended and started again: removed, then added (at the end).
+    if (was?.since !== l.since) {
       out.push(leaderAdded(after, l))
       continue
     }
+    old.delete(holdingKey(l))
     const from: { acting?: boolean; title?: string | null } = {}
     const to: typeof from = {}
     if (was.acting !== l.acting) [from.acting, to.acting] = [was.acting, l.acting]
@@ -49,15 +46,25 @@ function leaderChanges(before: Unit, after: Unit, out: Change[]): void {
 function unitChanges(before: Unit | undefined, after: Unit | undefined, out: Change[]): void {
   if (after === undefined || (before?.status !== undefined && before.status !== 'active')) return
   if (before === undefined) {
-    if (after.status !== 'active') return
-    out.push({ kind: 'unit-added', unit: after.id, parent: after.parent, name: after.name, since: after.since })
+    const { id: unit, parent, name, kind: unitKind, since } = after
+    out.push({ kind: 'unit-added', unit, parent, name, unitKind, since })
+    if (after.status !== 'active') {
+      out.push({ kind: 'unit-ended', unit, status: after.status, ended: after.ended!, successors: after.successors })
+      return
+    }
     if (Object.keys(after.attributes).length > 0)
       out.push({ kind: 'attributes-changed', unit: after.id, from: {}, to: after.attributes })
     for (const l of after.leaders) out.push(leaderAdded(after, l))
     return
   }
   if (after.status !== 'active') {
-    out.push({ kind: 'unit-ended', unit: after.id, status: after.status, successors: after.successors })
+    out.push({
+      kind: 'unit-ended',
+      unit: after.id,
+      status: after.status,
+      ended: after.ended!,
+      successors: after.successors,
+    })
     return
   }
   if (!nameEquals(before.name, after.name))
@@ -75,19 +82,63 @@ function sortChanges(changes: Change[], after: OrgState): Change[] {
   const kindRank = new Map<string, number>(CHANGE_KINDS.map((k, i) => [k, i]))
   const added = changes.some((c) => c.kind === 'unit-added')
   const treeRank = new Map<string, number>(added ? activeUnits(after).map((u, i) => [u.id, i]) : [])
+  // Units added but not active at the end come after the active ones, by id.
+  const tree = (c: Change) => treeRank.get(c.unit) ?? treeRank.size
   const person = (c: Change) => ('person' in c ? `${c.role}\u0000${c.person}` : '')
   return changes.sort(
     (a, b) =>
       kindRank.get(a.kind)! - kindRank.get(b.kind)! ||
-      (a.kind === 'unit-added' ? treeRank.get(a.unit)! - treeRank.get(b.unit)! : compareText(a.unit, b.unit)) ||
+      (a.kind === 'unit-added' ? tree(a) - tree(b) : 0) ||
+      compareText(a.unit, b.unit) ||
       compareText(person(a), person(b)),
   )
+}
+
+const holdingId = (unit: string, role: string, person: string) => `${unit}\u0000${role}\u0000${person}`
+
+/**
+ * Numbers the holdings a diff adds in an order they can be added in: within each unit as in its
+ * leaders, within each person as in their roles (a depth-first topological order, listed order first).
+ */
+function withOrder(changes: readonly Change[], to: OrgState): Change[] {
+  const added = changes.filter((c): c is LeaderAdded => c.kind === 'leader-added')
+  if (added.length === 0) return [...changes]
+  const index = new Map(added.map((c, i) => [holdingId(c.unit, c.role, c.person), i]))
+  const before: number[][] = added.map(() => [])
+  const chain = (ids: readonly string[]) => {
+    const found = ids.map((id) => index.get(id)).filter((i) => i !== undefined)
+    for (let k = 1; k < found.length; k++) before[found[k]!]!.push(found[k - 1]!)
+  }
+  for (const u of new Set(added.map((c) => c.unit)))
+    chain((trieGet(to.units, u)?.leaders ?? []).map((l) => holdingId(u, l.role, l.person)))
+  for (const p of new Set(added.map((c) => c.person)))
+    chain((trieGet(to.people, p)?.roles ?? []).map((r) => holdingId(r.unit, r.role, p)))
+  const order = new Array<number>(added.length).fill(-1)
+  const open = new Uint8Array(added.length)
+  let next = 0
+  for (let i = 0; i < added.length; i++) {
+    const stack = order[i] === -1 ? [i] : []
+    open[i] = 1
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!
+      const pending = before[top]!.find((p) => order[p] === -1 && open[p] === 0)
+      if (pending === undefined) {
+        order[stack.pop()!] = next++
+        continue
+      }
+      stack.push(pending)
+      open[pending] = 1
+    }
+  }
+  const rank = new Map(added.map((c, i) => [c, order[i]!]))
+  return changes.map((c) => (c.kind === 'leader-added' ? { ...c, order: rank.get(c)! } : c))
 }
 
 /**
  * The differences between two states: units added, ended, renamed, moved, attributes and leaders
  * changed (a unit that moved with its parent is not listed). Parts the two states share are
- * skipped, so comparing two states of one history costs what changed between them.
+ * skipped, so comparing two states of one history costs what changed between them. Each change
+ * carries what `applyDiff` needs to turn `from` into `to` (see {@link Change}).
  * @param from the earlier state
  * @param to the later state
  * @param events ids of the events between them, when known
@@ -98,5 +149,5 @@ function sortChanges(changes: Change[], after: OrgState): Change[] {
 export function diff(from: OrgState, to: OrgState, events: readonly string[] = []): Diff {
   const changes: Change[] = []
   trieDiff(from.units, to.units, (_id, before, after) => unitChanges(before, after, changes))
-  return { from: from.at, to: to.at, changes: sortChanges(changes, to), events }
+  return { from: from.at, to: to.at, changes: withOrder(sortChanges(changes, to), to), events }
 }

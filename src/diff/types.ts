@@ -9,8 +9,19 @@ export interface HoldingFields {
 }
 
 /**
- * One difference between two states (DESIGN §4). Beyond §4, `unit-added` and `leader-added` carry
- * `since` (and `leader-added` its `title`), so that a diff can be applied to a state.
+ * One difference between two states (DESIGN §4). Beyond §4, each change carries what applying it
+ * to the earlier state needs (see `applyDiff`):
+ * - `unit-added`: the unit's `since` and `unitKind` (its kind of unit; `kind` names the change). A
+ *   unit created and ended inside the interval is listed as `unit-added` (with the parent it had
+ *   when it ended) and again, in the `unit-ended` group, as `unit-ended`;
+ * - `unit-ended`: its end date `ended`;
+ * - `leader-added`: the holding's `title`, `since`, and `order`: where it comes among the holdings
+ *   the diff adds, in the order they were assigned (0, 1, …). Adding them in that order rebuilds
+ *   the order of each unit's leaders and of each person's roles;
+ * - a holding that ended and started again inside the interval (its `since` differs) is listed as
+ *   `leader-removed` and `leader-added`, not as `leader-updated`.
+ *
+ * People's names are not part of a diff.
  * @since 0.1.0
  */
 export type Change =
@@ -19,12 +30,16 @@ export type Change =
       readonly unit: UnitId
       readonly parent: UnitId | null
       readonly name: Name
+      /** The kind of unit (`group`, `center`…), `null` when none. */
+      readonly unitKind: string | null
       readonly since: string
     }
   | {
       readonly kind: 'unit-ended'
       readonly unit: UnitId
       readonly status: Exclude<UnitStatus, 'active'>
+      /** When the unit ended. */
+      readonly ended: string
       readonly successors: readonly UnitId[]
     }
   | { readonly kind: 'unit-renamed'; readonly unit: UnitId; readonly from: Name; readonly to: Name }
@@ -38,6 +53,8 @@ export type Change =
       readonly title: string | null
       readonly acting: boolean
       readonly since: string
+      /** Where this holding comes among those the diff adds, in the order they were assigned. */
+      readonly order: number
     }
   | { readonly kind: 'leader-removed'; readonly unit: UnitId; readonly person: PersonId; readonly role: string }
   | {

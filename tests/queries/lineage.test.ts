@@ -82,7 +82,7 @@ describe('lineage', () => {
   })
 
   it('walks a chain of 10,000 merges without recursion', () => {
-    const chain = [unitCreated({ unit: 'u0', name: 'U0' }, { id: 'c0', effective: '2000-01-01' })]
+    const chain: Event[] = [unitCreated({ unit: 'u0', name: 'U0' }, { id: 'c0', effective: '2000-01-01' })]
     for (let i = 1; i <= 10_000; i++)
       chain.push(
         unitMerged({ units: [`u${i - 1}`], into: `u${i}`, name: `U${i}` }, { id: `m${i}`, effective: '2001-01-01' }),
