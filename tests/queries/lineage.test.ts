@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { type LineageNode, lineage, replayOrThrow, unitCreated, unitMerged, unitSplit } from '../../src/index.js'
+import {
+  type Event,
+  type LineageNode,
+  lineage,
+  replayOrThrow,
+  unitCreated,
+  unitMerged,
+  unitSplit,
+} from '../../src/index.js'
 import { readHistoryOrThrow } from '../../src/node.js'
 
 const shape = (nodes: readonly LineageNode[]): unknown =>
