@@ -1,6 +1,8 @@
 import { run } from './run.js'
 
-process.exitCode = run(process.argv.slice(2), {
+run(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+}).then((status) => {
+  process.exitCode = status
 })

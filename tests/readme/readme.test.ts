@@ -10,7 +10,7 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8')
 const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }))
 
 describe('the README', () => {
-  it('prints what it says its library example prints', () => {
+  it('prints what it says its library example prints', async () => {
     const index = blocks.findIndex((b) => b.lang === 'ts')
     const code = blocks[index]!.body.replace("from 'org-history/node'", `from '${join(root, 'src/node.ts')}'`).replace(
       "from 'org-history'",
@@ -25,16 +25,16 @@ describe('the README', () => {
   })
 
   const sessions = blocks.filter((b) => b.lang === 'text' && b.body.startsWith('$ org-history '))
-  it.each(sessions.map((b) => [b.body.split('\n')[0]!, b.body]))('shows the real output of `%s`', (_, body) => {
+  it.each(sessions.map((b) => [b.body.split('\n')[0]!, b.body]))('shows the real output of `%s`', async (_, body) => {
     const commands = body.split(/^\$ /m).filter((c) => c !== '')
     for (const command of commands) {
       const [line, ...output] = command.split('\n')
       const argv = line!.split(' ').slice(1)
-      expect(`${cli(...argv).all}\n`).toBe(output.join('\n'))
+      expect(`${(await cli(...argv)).all}\n`).toBe(output.join('\n'))
     }
   })
 
-  it('has at least two command-line sessions', () => {
+  it('has at least two command-line sessions', async () => {
     expect(sessions.length).toBeGreaterThanOrEqual(2)
   })
 })

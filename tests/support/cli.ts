@@ -1,11 +1,11 @@
 import { run } from '../../src/cli/run.js'
 
 /** Runs the command line in-process: exit status and everything it wrote, in order. */
-export function cli(...argv: string[]): { status: number; out: string; err: string; all: string } {
+export async function cli(...argv: string[]): Promise<{ status: number; out: string; err: string; all: string }> {
   const out: string[] = []
   const err: string[] = []
   const all: string[] = []
-  const status = run(argv, {
+  const status = await run(argv, {
     out: (text) => {
       out.push(text)
       all.push(text)
