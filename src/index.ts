@@ -31,7 +31,7 @@ export type {
   RuleError,
 } from './errors/types.js'
 export { EventRetracted, EventRetractedData, eventRetracted } from './events/EventRetracted.js'
-export { deriveEventId, type EventOf, type Meta, type MetaInput, Source } from './events/envelope.js'
+export { deriveEventId, type EventOf, type Meta, type MetaInput, Source, sourcesOf } from './events/envelope.js'
 export {
   decodeEvent,
   EVENT_CODECS,
@@ -94,3 +94,15 @@ export { Timeline, type TimelineOptions } from './timeline/Timeline.js'
 export { type Lineage, type LineageLink, type LineageNode, lineage } from './queries/lineage.js'
 export { type Every, foldHistory, type RangeOptions, replaySteps, type Step, statesBetween } from './timeline/steps.js'
 export { type HeldByOptions, heldBy, type Tenure, tenures } from './timeline/tenures.js'
+export { applyDiff, formatDiffApplyError } from './diff/apply.js'
+export { toJsonPatch } from './diff/patch.js'
+export type { DiffApplyError } from './diff/types.js'
+export {
+  applyJsonPatch,
+  formatJsonPatchError,
+  formatPointer,
+  type JsonPatch,
+  type JsonPatchError,
+  type JsonPatchOperation,
+  parsePointer,
+} from './domain/jsonPointer.js'

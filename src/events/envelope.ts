@@ -32,6 +32,17 @@ export interface Meta {
 /** An event of type `T` with payload `D`. @since 0.1.0 */
 export type EventOf<T extends string, D> = Meta & { readonly type: T; readonly data: D }
 
+/**
+ * The citations of an event as a list (the wire format allows one or a list).
+ * @example
+ * sourcesOf(event).map((s) => s.publisher)
+ * @since 0.1.0
+ */
+export function sourcesOf(event: { readonly source?: Source | readonly Source[] }): readonly Source[] {
+  const source = event.source
+  return source === undefined ? [] : Array.isArray(source) ? source : [source as Source]
+}
+
 /** The fields a caller gives when building an event in code (the id may be left to derivation). @since 0.1.0 */
 export type MetaInput = Omit<Meta, 'id'> & { readonly id?: EventId }
 
