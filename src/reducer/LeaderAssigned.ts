@@ -1,7 +1,7 @@
 import type { OrgState } from '../domain/state.js'
 import type { RuleError } from '../errors/types.js'
 import type { LeaderAssigned } from '../events/LeaderAssigned.js'
-import { endHolding, personDraft, requireActive, unitDraft, type Working } from './access.js'
+import { endHolding, list, personDraft, requireActive, unitDraft, type Working } from './access.js'
 
 /** The rule of {@link LeaderAssigned}: the unit is active. */
 export function checkLeaderAssigned(s: OrgState, e: LeaderAssigned): RuleError | undefined {
@@ -20,16 +20,16 @@ export function applyLeaderAssigned(s: Working, e: LeaderAssigned): void {
     for (const l of unit.leaders.filter((l) => l.role === role && l.person !== person))
       endHolding(s, unit, l.person, role)
   }
-  const roles = personDraft(s, person).roles
+  const roles = list(personDraft(s, person), 'roles')
   const held = unit.leaders.findIndex((l) => l.person === person && l.role === role)
   if (held < 0) {
-    unit.leaders.push({ person, role, title: title ?? null, acting, since: e.effective })
+    list(unit, 'leaders').push({ person, role, title: title ?? null, acting, since: e.effective })
     roles.push({ unit: unit.id, role, title: title ?? null, acting, since: e.effective })
     return
   }
   // Replaced, not changed in place: the holding may be shared with earlier states.
   const heldRole = roles.findIndex((r) => r.unit === unit.id && r.role === role)
   const update = { acting, title: title ?? unit.leaders[held]!.title }
-  unit.leaders[held] = { ...unit.leaders[held]!, ...update }
+  list(unit, 'leaders')[held] = { ...unit.leaders[held]!, ...update }
   roles[heldRole] = { ...roles[heldRole]!, ...update }
 }

@@ -20,6 +20,6 @@ export function applyUnitDissolved(s: Working, e: UnitDissolved): void {
   for (let unit = pending.pop(); unit !== undefined; unit = pending.pop()) {
     for (const child of unit.children) pending.push(unitDraft(s, child))
     endUnit(s, unit, 'dissolved', e.effective, [])
-    unit.children.length = 0
+    if (unit.children.length > 0) unit.children = []
   }
 }

@@ -6,6 +6,7 @@ import {
   createUnit,
   endUnit,
   getUnit,
+  list,
   refOf,
   reparent,
   requireActive,
@@ -88,6 +89,6 @@ export function applyUnitMerged(s: Working, e: UnitMerged): void {
     const source = unitDraft(s, id)
     for (const child of [...source.children]) reparent(s, unitDraft(s, child), into)
     endUnit(s, source, 'merged', e.effective, [into])
-    target.predecessors.push(id)
+    list(target, 'predecessors').push(id)
   }
 }

@@ -1,7 +1,7 @@
 import type { OrgState } from '../domain/state.js'
 import type { RuleError } from '../errors/types.js'
 import type { UnitRenamed } from '../events/UnitRenamed.js'
-import { requireActive, unitDraft, type Working } from './access.js'
+import { list, requireActive, unitDraft, type Working } from './access.js'
 
 /** The rule of {@link UnitRenamed}: the unit is active. */
 export function checkUnitRenamed(s: OrgState, e: UnitRenamed): RuleError | undefined {
@@ -12,5 +12,5 @@ export function checkUnitRenamed(s: OrgState, e: UnitRenamed): RuleError | undef
 export function applyUnitRenamed(s: Working, e: UnitRenamed): void {
   const unit = unitDraft(s, e.data.unit)
   unit.name = e.data.name
-  unit.names.push({ name: e.data.name, since: e.effective })
+  list(unit, 'names').push({ name: e.data.name, since: e.effective })
 }

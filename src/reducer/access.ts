@@ -37,7 +37,7 @@ export function watchChanges<T>(into: Touched, f: () => T): T {
 /** The unit with this id, active or ended. */
 export const getUnit = (s: OrgState, id: UnitId): Unit | undefined => trieGet(s.units, id)
 
-/** A copy of a unit and of the arrays recipes change, with every field inside the object. */
+/** A shallow copy of a unit, with every field inside the object; its arrays are copied when changed ({@link list}). */
 function copyUnit(u: Unit): Unit {
   return {
     id: u.id,
@@ -47,12 +47,12 @@ function copyUnit(u: Unit): Unit {
     kind: u.kind,
     since: u.since,
     attributes: u.attributes,
-    leaders: u.leaders.slice(),
-    children: u.children.slice(),
+    leaders: u.leaders,
+    children: u.children,
     ended: u.ended,
-    successors: u.successors.slice(),
-    predecessors: u.predecessors.slice(),
-    names: u.names.slice(),
+    successors: u.successors,
+    predecessors: u.predecessors,
+    names: u.names,
   }
 }
 
@@ -60,7 +60,7 @@ const copyPerson = (p: Person): Person => ({
   id: p.id,
   name: p.name,
   aliases: p.aliases.slice(),
-  roles: p.roles.slice(),
+  roles: p.roles,
 })
 
 /** The unit of a working state, for changing it. */
@@ -84,10 +84,23 @@ export function personDraft(s: Working, id: PersonId): Draft<Person> {
   return trieGet(s.people as unknown as Trie<Draft<Person>>, id)!
 }
 
+type ArrayKeys<T> = { [K in keyof T]: T[K] extends readonly unknown[] ? K : never }[keyof T]
+
+/**
+ * An array field of a unit, person or state being changed, made changeable: a frozen array (shared
+ * with published states) is copied first, so only the arrays an event changes are copied.
+ */
+export function list<T extends object, K extends ArrayKeys<T>>(owner: T, key: K): T[K] & unknown[] {
+  const field = owner[key] as unknown as unknown[]
+  if (isOwned(field)) return field as T[K] & unknown[]
+  const copy = field.slice()
+  ;(owner as Record<K, unknown>)[key] = copy
+  return copy as T[K] & unknown[]
+}
+
 /** The root units of a working state, for changing them. */
 function rootsDraft(s: Working): UnitId[] {
-  if (!isOwned(s.roots)) s.roots = s.roots.slice()
-  return s.roots
+  return list(s, 'roots')
 }
 
 /** What an error says about the event it is about. */
@@ -124,14 +137,14 @@ export function isWithin(s: OrgState, unit: UnitId | null, root: UnitId): boolea
 
 /** Removes a unit from its parent's children (or from the roots). */
 export function detach(s: Working, unit: Draft<Unit>): void {
-  const siblings = unit.parent === null ? rootsDraft(s) : unitDraft(s, unit.parent).children
+  const siblings = unit.parent === null ? rootsDraft(s) : list(unitDraft(s, unit.parent), 'children')
   const i = siblings.indexOf(unit.id)
   if (i >= 0) siblings.splice(i, 1)
 }
 
 /** Adds a unit to its parent's children (or to the roots). */
 export function attach(s: Working, unit: Draft<Unit>): void {
-  ;(unit.parent === null ? rootsDraft(s) : unitDraft(s, unit.parent).children).push(unit.id)
+  ;(unit.parent === null ? rootsDraft(s) : list(unitDraft(s, unit.parent), 'children')).push(unit.id)
 }
 
 /** Reparents a unit. */
@@ -145,8 +158,8 @@ export function reparent(s: Working, unit: Draft<Unit>, parent: UnitId | null): 
 /** Removes one holding from both the unit and the person. */
 export function endHolding(s: Working, unit: Draft<Unit>, person: PersonId, role: string): void {
   const li = unit.leaders.findIndex((l) => l.person === person && l.role === role)
-  if (li >= 0) unit.leaders.splice(li, 1)
-  const roles = personDraft(s, person).roles
+  if (li >= 0) list(unit, 'leaders').splice(li, 1)
+  const roles = list(personDraft(s, person), 'roles')
   const ri = roles.findIndex((r) => r.unit === unit.id && r.role === role)
   if (ri >= 0) roles.splice(ri, 1)
 }
@@ -163,7 +176,7 @@ export function endUnit(
   detach(s, unit)
   unit.status = status
   unit.ended = date
-  unit.successors.push(...successors)
+  if (successors.length > 0) list(unit, 'successors').push(...successors)
 }
 
 /** A new active unit, attached to its parent. */
