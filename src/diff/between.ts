@@ -3,7 +3,7 @@ import { parseDate } from '../domain/date.js'
 import type { HistoryError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
 import { countBefore } from '../timeline/order.js'
-import { type AtOptions, HistoryErrors, prepare, statesAt } from '../timeline/replay.js'
+import { type AtOptions, HistoryErrors, prepare, rangeError, statesAt } from '../timeline/replay.js'
 import { diff } from './diff.js'
 import type { Diff } from './types.js'
 
@@ -26,6 +26,8 @@ export function diffBetween(
 ): Either<HistoryError[], Diff> {
   const states = statesAt(events, [from, to], options)
   if (isLeft(states)) return left(states.left)
+  const reversed = rangeError(from, to)
+  if (reversed !== undefined) return left([reversed])
   const [start, end] = [parseDate(from)!.end, parseDate(to)!.end].sort((a, b) => a - b) as [number, number]
   const { ordered } = prepare(events, options.knownAt)
   const ids = ordered.events.slice(countBefore(ordered, start), countBefore(ordered, end)).map((e) => e.id)

@@ -13,6 +13,10 @@ const HEADINGS: Record<Change['kind'], string> = {
   'leader-updated': 'Leaders updated',
 }
 
+/** A key's own value: never one inherited from `Object.prototype` (`constructor`, `__proto__`). */
+const own = (o: { readonly [key: string]: Json }, k: string): Json | undefined =>
+  Object.hasOwn(o, k) ? o[k] : undefined
+
 const show = (v: Json | undefined) => (v === undefined ? '(none)' : JSON.stringify(v))
 
 function line(c: Change, states: readonly OrgState[], languages?: readonly string[]): string {
@@ -29,9 +33,9 @@ function line(c: Change, states: readonly OrgState[], languages?: readonly strin
       return `→ ${u}: ${unitLabel(states, c.from, languages)} → ${unitLabel(states, c.to, languages)}`
     case 'attributes-changed': {
       const keys = [...new Set([...Object.keys(c.from), ...Object.keys(c.to)])].filter(
-        (k) => show(c.from[k]) !== show(c.to[k]),
+        (k) => show(own(c.from, k)) !== show(own(c.to, k)),
       )
-      return `* ${u}: ${keys.map((k) => `${k} ${c.from[k] === undefined ? '' : `${show(c.from[k])} → `}${show(c.to[k])}`).join('; ')}`
+      return `* ${u}: ${keys.map((k) => `${k} ${own(c.from, k) === undefined ? '' : `${show(own(c.from, k))} → `}${show(own(c.to, k))}`).join('; ')}`
     }
     case 'leader-added':
       return `+ ${u} ${c.title ?? c.role}: ${who(c.person)}${c.acting ? ' (acting)' : ''}`

@@ -58,12 +58,33 @@ export interface ParsedValues {
   readonly errors: ParseError[]
 }
 
+/**
+ * Where the first element of an array that is not JSON starts, for engines whose message gives no
+ * position (0 when none can be found).
+ */
+function firstBadElement(text: string): number {
+  const offsets = elementOffsets(text)
+  for (const [i, start] of offsets.entries()) {
+    const end = offsets[i + 1] ?? text.lastIndexOf(']')
+    const element = text.slice(start, end).trim().replace(/,$/, '')
+    try {
+      JSON.parse(element)
+    } catch (cause) {
+      // V8 quotes the text around the bad token: `Unexpected token '}', ..."parent":}}" is not valid JSON`.
+      const quoted = /"(?:\.\.\.)?(.+?)(?:\.\.\.)?" is not valid JSON/.exec(String(cause))?.[1]
+      const at = quoted === undefined ? -1 : element.indexOf(quoted)
+      return at >= 0 && element.indexOf(quoted!, at + 1) < 0 ? start + at : start
+    }
+  }
+  return 0
+}
+
 function parseArray(text: string, file: string): ParsedValues {
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (cause) {
-    const position = Number(/position (\d+)/.exec(String(cause))?.[1] ?? 0)
+    const position = Number(/position (\d+)/.exec(String(cause))?.[1] ?? firstBadElement(text))
     const message = jsonMessage(cause, text.lastIndexOf('\n', position - 1) + 1)
     return { values: [], errors: [{ _tag: 'ParseError', origin: { file, line: lineAt(text, position) }, message }] }
   }

@@ -10,7 +10,7 @@ import { refOf } from '../reducer/access.js'
 import { check } from '../reducer/check.js'
 import { fold } from './fold.js'
 import { countBefore, inValidTimeOrder, type Ordered } from './order.js'
-import { type AtOptions, dateError, finish, orThrow, withDates } from './replay.js'
+import { type AtOptions, dateError, finish, orThrow, rangeError, withDates } from './replay.js'
 import { visibleEvents } from './visible.js'
 
 /** How a timeline is built. @since 0.1.0 */
@@ -143,6 +143,8 @@ export class Timeline {
     const a = this.at(from, options)
     const b = this.at(to, options)
     if (isLeft(a) || isLeft(b)) return left([...(isLeft(a) ? a.left : []), ...(isLeft(b) ? b.left : [])])
+    const reversed = rangeError(from, to)
+    if (reversed !== undefined) return left([reversed])
     const [start, end] = [parseDate(from)!.end, parseDate(to)!.end].sort((x, y) => x - y) as [number, number]
     const cut = options.knownAt === undefined ? NEVER : parseDate(options.knownAt)!.end
     const ids: EventId[] = []

@@ -156,6 +156,13 @@ export function dateError(field: string, value: string): HistoryError {
   }
 }
 
+/** The error of a range whose end comes before its start, or `undefined` when it is in order. */
+export function rangeError(from: string, to: string): HistoryError | undefined {
+  if (parseDate(from)!.end <= parseDate(to)!.end) return undefined
+  const message = `'${to}' is before from '${from}'; give the earlier date first`
+  return { _tag: 'DecodeError', eventId: null, eventType: null, origin: null, path: 'to', message }
+}
+
 export function orThrow<A>(result: Either<HistoryError[], A>): A {
   if (isLeft(result)) throw new HistoryErrors(result.left)
   return result.right
