@@ -1,0 +1,70 @@
+import fc from 'fast-check'
+import { isLeft, isRight } from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { type Event, eventRetracted, instantText, stateAt, Timeline, toJSON } from '../../src/index.js'
+import { dateChoiceArb, historyArb, queryDate } from '../support/arbitraries.js'
+
+const RUNS = { numRuns: Number(process.env.LAW_RUNS ?? 150) }
+const DAY = 86_400_000
+const BASE = Date.UTC(2020, 0, 1)
+
+/**
+ * A valid history made bitemporal: each event gets a `recorded` instant (most on time, some late,
+ * some never stamped), and a few events are retracted at some later instant.
+ */
+const bitemporalArb = historyArb({ maxEvents: 30 }).chain((history) =>
+  fc
+    .tuple(
+      fc.array(fc.option(fc.nat({ max: 2000 }), { nil: undefined }), {
+        minLength: history.length,
+        maxLength: history.length,
+      }),
+      fc.array(fc.tuple(fc.nat({ max: 1000 }), fc.nat({ max: 2000 })), { maxLength: 3 }),
+    )
+    .map(([days, retractions]) => {
+      const stamped: Event[] = history.map((e, i) =>
+        days[i] === undefined ? e : { ...e, recorded: instantText(BASE + days[i]! * DAY) },
+      )
+      const targets = retractions
+        .filter(() => stamped.length > 0)
+        .map(([index, day], k) =>
+          eventRetracted(
+            { event: stamped[index % stamped.length]!.id },
+            { id: `retraction-${k}`, recorded: instantText(BASE + day * DAY) },
+          ),
+        )
+      const unique = targets.filter((r, k) => targets.findIndex((o) => o.data.event === r.data.event) === k)
+      return [...stamped, ...unique]
+    }),
+)
+
+const knownAtArb = fc.option(
+  fc.nat({ max: 2100 }).map((d) => instantText(BASE + d * DAY - 1)),
+  { nil: undefined },
+)
+
+describe('Timeline.at', () => {
+  it('equals stateAt by full replay for any history, date, checkpoint spacing and knownAt', () => {
+    fc.assert(
+      fc.property(
+        bitemporalArb,
+        dateChoiceArb,
+        knownAtArb,
+        fc.integer({ min: 1, max: 8 }),
+        (history, choice, knownAt, every) => {
+          const timeline = Timeline.from(history, { checkpointEvery: every })
+          fc.pre(isRight(timeline))
+          if (!isRight(timeline)) return
+          const date = queryDate(history, choice)
+          const options = knownAt === undefined ? {} : { knownAt }
+          const fromTimeline = timeline.right.at(date, options)
+          const byReplay = stateAt(history, date, options)
+          expect(isLeft(fromTimeline)).toBe(isLeft(byReplay))
+          if (isRight(fromTimeline) && isRight(byReplay))
+            expect(toJSON(fromTimeline.right)).toEqual(toJSON(byReplay.right))
+        },
+      ),
+      RUNS,
+    )
+  })
+})
