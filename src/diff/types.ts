@@ -91,3 +91,19 @@ export interface Diff {
   /** Ids of the events effective in the interval, in valid-time order. */
   readonly events: readonly EventId[]
 }
+
+/**
+ * Why a change of a diff does not fit the state it is applied to. `index` is the change's index in
+ * `diff.changes`; `unit` the unit it met.
+ * @since 0.1.0
+ */
+export type DiffApplyError = { readonly index: number; readonly change: Change; readonly unit: UnitId } & (
+  | { readonly _tag: 'UnknownUnit' }
+  | { readonly _tag: 'UnitExists' }
+  | { readonly _tag: 'UnitEnded' }
+  | { readonly _tag: 'Mismatch'; readonly field: 'parent' | 'name' | 'attributes' | 'acting' | 'title' }
+  | { readonly _tag: 'UnknownHolding' }
+  | { readonly _tag: 'HoldingExists' }
+  | { readonly _tag: 'Cycle' }
+  | { readonly _tag: 'ParentEnded'; readonly parent: UnitId }
+)

@@ -10,18 +10,21 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8')
 const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }))
 
 describe('the README', () => {
-  it('prints what it says its library example prints', async () => {
-    const index = blocks.findIndex((b) => b.lang === 'ts')
-    const code = blocks[index]!.body.replace("from 'org-history/node'", `from '${join(root, 'src/node.ts')}'`).replace(
-      "from 'org-history'",
-      `from '${join(root, 'src/index.ts')}'`,
-    )
+  const examples = blocks.flatMap((b, i) => (b.lang === 'ts' ? [[b.body.split('\n')[0]!, i] as const] : []))
+  it.each(examples)('prints what it says its example starting `%s` prints', (_, index) => {
+    const code = blocks[index]!.body
+      .replace("from 'org-history/node'", `from '${join(root, 'src/node.ts')}'`)
+      .replace("from 'org-history'", `from '${join(root, 'src/index.ts')}'`)
     const expected = blocks[index + 1]!
     expect(expected.lang).toBe('text')
     const file = join(mkdtempSync(join(tmpdir(), 'org-history-readme-')), 'example.ts')
     writeFileSync(file, code)
     const output = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: root, encoding: 'utf8' })
     expect(output).toBe(expected.body)
+  })
+
+  it('has its examples executed', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(2)
   })
 
   const sessions = blocks.filter((b) => b.lang === 'text' && b.body.startsWith('$ org-history '))
