@@ -106,3 +106,4 @@ export {
   type JsonPatchOperation,
   parsePointer,
 } from './domain/jsonPointer.js'
+export { type UnitHistoryEntry, unitHistory } from './timeline/unitHistory.js'

@@ -43,7 +43,8 @@ function leaderChanges(before: Unit, after: Unit, out: Change[]): void {
   for (const l of old.values()) out.push({ kind: 'leader-removed', unit: after.id, person: l.person, role: l.role })
 }
 
-function unitChanges(before: Unit | undefined, after: Unit | undefined, out: Change[]): void {
+/** The changes of one unit between two of its versions (`undefined`: it did not exist), appended to `out`. */
+export function unitChanges(before: Unit | undefined, after: Unit | undefined, out: Change[]): void {
   if (after === undefined || (before?.status !== undefined && before.status !== 'active')) return
   if (before === undefined) {
     const { id: unit, parent, name, kind: unitKind, since } = after
