@@ -2,7 +2,7 @@ import { jsonEqual } from '../domain/json.js'
 import { nameEquals } from '../domain/name.js'
 import type { Leader, OrgState, Unit } from '../domain/state.js'
 import { trieDiff, trieGet } from '../domain/trie.js'
-import { activeUnits } from '../queries/units.js'
+import { ancestors, unit as getUnit, walk } from '../queries/units.js'
 import { CHANGE_KINDS, type Change, type Diff, type HoldingFields } from './types.js'
 
 const holdingKey = (l: Leader) => `${l.role}\u0000${l.person}`
@@ -79,10 +79,35 @@ export function unitChanges(before: Unit | undefined, after: Unit | undefined, o
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+function comparePaths(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return compareText(a[i]!, b[i]!)
+  return a.length - b.length
+}
+
+/**
+ * The depth-first rank (siblings by id) of the added units that are active in `after`, found by
+ * walking only the subtrees of the topmost added units, not the whole org.
+ */
+function treeRanks(after: OrgState, added: ReadonlySet<string>): Map<string, number> {
+  const active = [...added].map((id) => getUnit(after, id)!).filter((u) => u.status === 'active')
+  const tops = active.filter((u) => u.parent === null || !added.has(u.parent))
+  const path = (u: Unit) => [
+    ...ancestors(after, u.id)
+      .map((a) => a.id)
+      .reverse(),
+    u.id,
+  ]
+  const paths = new Map(tops.map((u) => [u.id, path(u)]))
+  tops.sort((a, b) => comparePaths(paths.get(a.id)!, paths.get(b.id)!))
+  const ranks = new Map<string, number>()
+  for (const { unit } of walk(after, tops))
+    if (added.has(unit.id) && !ranks.has(unit.id)) ranks.set(unit.id, ranks.size)
+  return ranks
+}
+
 function sortChanges(changes: Change[], after: OrgState): Change[] {
   const kindRank = new Map<string, number>(CHANGE_KINDS.map((k, i) => [k, i]))
-  const added = changes.some((c) => c.kind === 'unit-added')
-  const treeRank = new Map<string, number>(added ? activeUnits(after).map((u, i) => [u.id, i]) : [])
+  const treeRank = treeRanks(after, new Set(changes.filter((c) => c.kind === 'unit-added').map((c) => c.unit)))
   // Units added but not active at the end come after the active ones, by id.
   const tree = (c: Change) => treeRank.get(c.unit) ?? treeRank.size
   const person = (c: Change) => ('person' in c ? `${c.role}\u0000${c.person}` : '')
