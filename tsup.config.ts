@@ -2,14 +2,14 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node.ts', postgres: 'src/postgres.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     clean: true,
     target: 'node20',
     platform: 'neutral',
-    external: ['immer', 'fp-ts', 'io-ts', /^node:/],
+    external: ['immer', 'fp-ts', 'io-ts', 'pg', /^node:/],
   },
   {
     entry: { cli: 'src/cli/main.ts' },

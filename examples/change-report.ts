@@ -38,5 +38,7 @@ console.log(`# Changes from ${from} to ${to}\n`)
 for (const c of d.changes) console.log(`- ${describe(c)}`)
 console.log('\n## Sources\n')
 const byId = new Map(history.map((e) => [e.id, e]))
-const cited = new Set(d.events.flatMap((id) => sourcesOf(byId.get(id)!).map((s) => `${s.publisher ?? ''}: ${s.title ?? ''}`)))
+const cited = new Set(
+  d.events.flatMap((id) => sourcesOf(byId.get(id)!).map((s) => `${s.publisher ?? ''}: ${s.title ?? ''}`)),
+)
 for (const source of cited) console.log(`- ${source}`)

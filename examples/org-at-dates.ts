@@ -10,7 +10,9 @@ const timeline = Timeline.fromOrThrow(readHistoryOrThrow([seed]))
 for (const date of ['2021-02-28', '2021-03-31', '2021-12-31', '2022-01-01', '2022-01-06']) {
   const org = timeline.atOrThrow(date)
   const cdc = leadersOf(org, 'china-digital-commerce').map((l) => l.person)
-  console.log(`${date}: ${activeCount(org)} active units; China Digital Commerce led by ${cdc.join(', ') || '(not yet created)'}`)
+  console.log(
+    `${date}: ${activeCount(org)} active units; China Digital Commerce led by ${cdc.join(', ') || '(not yet created)'}`,
+  )
 }
 
 console.log(`\n${renderTree(timeline.atOrThrow('2022-01-06'), { languages: ['en'] })}`)

@@ -8,7 +8,9 @@ import { pathToFileURL } from 'node:url'
 const dir = process.argv[2] ?? 'examples'
 const loader = pathToFileURL(join(import.meta.dirname, '../node_modules/tsx/dist/loader.mjs')).href
 let failed = 0
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort()) {
   console.log(`\n$ ${join(dir, file)}`)
   const run = spawnSync(process.execPath, ['--import', loader, join(dir, file)], { stdio: 'inherit' })
   if (run.status !== 0) {

@@ -1,11 +1,23 @@
 // The public surface of org-history: explicit named exports only.
 
+export { applyDiff, formatDiffApplyError } from './diff/apply.js'
 export { diffBetween, diffBetweenOrThrow } from './diff/between.js'
 export { diff } from './diff/diff.js'
+export { toJsonPatch } from './diff/patch.js'
+export type { DiffApplyError } from './diff/types.js'
 export { CHANGE_KINDS, type Change, type Diff, type HoldingFields } from './diff/types.js'
 export { DATE_FORMS, dayText, instantText, type OrgDate, type Precision, parseDate } from './domain/date.js'
 export type { EventId, Origin, PersonId, UnitId } from './domain/ids.js'
 export { jsonEqual } from './domain/json.js'
+export {
+  applyJsonPatch,
+  formatJsonPatchError,
+  formatPointer,
+  type JsonPatch,
+  type JsonPatchError,
+  type JsonPatchOperation,
+  parsePointer,
+} from './domain/jsonPointer.js'
 export { displayName, type Name, nameEquals } from './domain/name.js'
 export {
   type Attributes,
@@ -60,6 +72,7 @@ export { UnitMerged, UnitMergedData, unitMerged } from './events/UnitMerged.js'
 export { UnitMoved, UnitMovedData, unitMoved } from './events/UnitMoved.js'
 export { UnitRenamed, UnitRenamedData, unitRenamed } from './events/UnitRenamed.js'
 export { UnitSplit, UnitSplitData, unitSplit } from './events/UnitSplit.js'
+export { type Lineage, type LineageLink, type LineageNode, lineage } from './queries/lineage.js'
 export { leadersOf, people, person, rolesOf } from './queries/people.js'
 export {
   activeCount,
@@ -75,9 +88,18 @@ export {
 export { check } from './reducer/check.js'
 export { evolve, step } from './reducer/evolve.js'
 export { renderDiff } from './render/diffText.js'
+export { dotText, renderDot } from './render/dot.js'
 export { type EndedJSON, type PersonJSON, type StateJSON, toJSON, type UnitJSON } from './render/json.js'
 export { leaderLabel, nameLabel, personLabel, type TextOptions, unitLabel } from './render/labels.js'
+export { renderLineage } from './render/lineageText.js'
+export { eventSummary, type LogOptions, type LogStyle, renderLog, sourceLabel } from './render/log.js'
+export { type LogEntryJSON, type LogJSON, logJSON } from './render/logJSON.js'
+export { codeSpan, diffMarkdown, escapeMarkdown, logMarkdown } from './render/markdown.js'
+export { mermaidText, renderMermaid } from './render/mermaid.js'
+export { type PageData, type PageOptions, renderPage } from './render/page/renderPage.js'
 export { renderTree } from './render/tree.js'
+export { displayWidth, padColumns } from './render/width.js'
+export { createMemoryStore, type MemoryStoreOptions } from './store/memory.js'
 export { decodeEvents, type Located, parseHistory, parseJsonValues } from './store/parse.js'
 export {
   type AtOptions,
@@ -90,20 +112,7 @@ export {
   statesAt,
   statesAtOrThrow,
 } from './timeline/replay.js'
-export { Timeline, type TimelineOptions } from './timeline/Timeline.js'
-export { type Lineage, type LineageLink, type LineageNode, lineage } from './queries/lineage.js'
 export { type Every, foldHistory, type RangeOptions, replaySteps, type Step, statesBetween } from './timeline/steps.js'
+export { Timeline, type TimelineOptions } from './timeline/Timeline.js'
 export { type HeldByOptions, heldBy, type Tenure, tenures } from './timeline/tenures.js'
-export { applyDiff, formatDiffApplyError } from './diff/apply.js'
-export { toJsonPatch } from './diff/patch.js'
-export type { DiffApplyError } from './diff/types.js'
-export {
-  applyJsonPatch,
-  formatJsonPatchError,
-  formatPointer,
-  type JsonPatch,
-  type JsonPatchError,
-  type JsonPatchOperation,
-  parsePointer,
-} from './domain/jsonPointer.js'
 export { type UnitHistoryEntry, unitHistory } from './timeline/unitHistory.js'

@@ -32,10 +32,11 @@ async function execute(argv: readonly string[], io: Io): Promise<number> {
   const command = COMMANDS.find((c) => c.name === name)
   if (command === undefined)
     throw new UsageError(`unknown command '${name}'; expected one of ${COMMANDS.map((c) => c.name).join(', ')}`)
-  const { values, positionals } = parse(
-    argv.filter((a, i) => i !== argv.indexOf(name)),
-    { ...COMMON_OPTIONS, ...command.options },
-  )
+  const at = argv.indexOf(name)
+  const { values, positionals } = parse([...argv.slice(0, at), ...argv.slice(at + 1)], {
+    ...COMMON_OPTIONS,
+    ...command.options,
+  })
   if ((values as Flags).help === true) {
     io.out(command.help)
     return EXIT.ok
@@ -45,14 +46,22 @@ async function execute(argv: readonly string[], io: Io): Promise<number> {
 
 /**
  * Runs the command line with arguments (without `node` and the script): the exit status.
- * Usage errors are one line on stderr (exit 2); invalid histories list every error (exit 1).
+ * Usage errors are one line on stderr (exit 2); invalid histories list every error (exit 1); an
+ * unexpected error is one line too (exit 1), with the stack only when `ORG_HISTORY_DEBUG` is set.
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await execute(argv, io)
   } catch (cause) {
-    if (!(cause instanceof UsageError)) throw cause
-    io.err(`org-history: ${cause.message}`)
-    return EXIT.usage
+    if (cause instanceof UsageError) {
+      io.err(`org-history: ${cause.message}`)
+      return EXIT.usage
+    }
+    // Not the user's fault: one line, and the stack only when asked for.
+    if (process.env.ORG_HISTORY_DEBUG) throw cause
+    io.err(
+      `org-history: internal error: ${cause instanceof Error ? cause.message : String(cause)} (set ORG_HISTORY_DEBUG=1 for the stack, and please report it)`,
+    )
+    return EXIT.invalid
   }
 }

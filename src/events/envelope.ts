@@ -1,7 +1,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import type { EventId, Origin } from '../domain/ids.js'
-import { closed, DateText, Id, Instant, oneOrMany, Text } from './codec.js'
+import { closed, DateText, describe, Id, Instant, oneOrMany, Text } from './codec.js'
 
 /** A citation: where a fact comes from. @since 0.1.0 */
 export const Source = closed('Source', {}, { title: Text, publisher: Text, url: Text, published: DateText })
@@ -80,6 +80,22 @@ export function deriveEventId(wire: object): EventId {
 }
 
 /**
+ * The wire field the file store's optional hash chain adds to each line (`org-history/node`,
+ * `FileStoreOptions.hashChain`). It is storage, not part of the event: decoding accepts a string
+ * there and drops it, so a chained file reads (and derives ids) exactly like an unchained one, and
+ * `org-history verify` is what checks it. Not listed among the event's fields in error messages.
+ * @since 0.1.0
+ */
+export const CHAIN_FIELD = 'chain'
+
+/** The value without its chain field; `undefined` when the field is there but not a string. */
+function withoutChain(u: unknown): unknown {
+  if (typeof u !== 'object' || u === null || !Object.hasOwn(u, CHAIN_FIELD)) return u
+  const { [CHAIN_FIELD]: chain, ...body } = u as Record<string, unknown>
+  return typeof chain === 'string' ? body : undefined
+}
+
+/**
  * The codec of one event type: the envelope of DESIGN §1 around the payload codec. Unknown fields
  * are errors; a missing `id` is derived from the content.
  * @since 0.1.0
@@ -97,7 +113,13 @@ export function eventCodec<T extends string, D, DO>(
     type,
     (u): u is EventOf<T, D> => wire.is(u) && typeof (u as { id?: unknown }).id === 'string',
     (u, c) => {
-      const r = wire.validate(u, c)
+      const body = withoutChain(u)
+      if (body === undefined) {
+        const chain = (u as Record<string, unknown>)[CHAIN_FIELD]
+        const message = `expected the file store's hash chain (a string), got ${describe(chain)}`
+        return t.failure(chain, t.appendContext(c, CHAIN_FIELD, t.string, chain), message)
+      }
+      const r = wire.validate(body, c)
       if (isLeft(r)) return r
       const decoded = r.right as Record<string, unknown>
       return t.success(

@@ -51,7 +51,10 @@ export interface EventStore {
    * Appends events if the store is at `expectedVersion`, after checking that the history stays
    * valid with them; stamps `recorded` (now, UTC) on events without it.
    */
-  append(events: readonly Event[], options: { readonly expectedVersion: ExpectedVersion }): Promise<Either<AppendError, Appended>>
+  append(
+    events: readonly Event[],
+    options: { readonly expectedVersion: ExpectedVersion },
+  ): Promise<Either<AppendError, Appended>>
   /** Streams the stored events in version order, a range of them when given. */
   read(range?: VersionRange): AsyncIterable<StoredEvent>
   /** The timeline of the whole stored history. */

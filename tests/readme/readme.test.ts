@@ -12,9 +12,10 @@ const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ la
 describe('the README', () => {
   const examples = blocks.flatMap((b, i) => (b.lang === 'ts' ? [[b.body.split('\n')[0]!, i] as const] : []))
   it.each(examples)('prints what it says its example starting `%s` prints', (_, index) => {
-    const code = blocks[index]!.body
-      .replace("from 'org-history/node'", `from '${join(root, 'src/node.ts')}'`)
-      .replace("from 'org-history'", `from '${join(root, 'src/index.ts')}'`)
+    const code = blocks[index]!.body.replace("from 'org-history/node'", `from '${join(root, 'src/node.ts')}'`).replace(
+      "from 'org-history'",
+      `from '${join(root, 'src/index.ts')}'`,
+    )
     const expected = blocks[index + 1]!
     expect(expected.lang).toBe('text')
     const file = join(mkdtempSync(join(tmpdir(), 'org-history-readme-')), 'example.ts')

@@ -6,7 +6,12 @@ const units = 2_000
 const total = 200_000
 const history: Event[] = [unitCreated({ unit: 'u0', name: 'Root' }, { id: 'c0', effective: '2000-01-01' })]
 for (let i = 1; i < units; i++)
-  history.push(unitCreated({ unit: `u${i}`, name: `U${i}`, parent: `u${Math.floor((i - 1) / 8)}` }, { id: `c${i}`, effective: '2000-01-01' }))
+  history.push(
+    unitCreated(
+      { unit: `u${i}`, name: `U${i}`, parent: `u${Math.floor((i - 1) / 8)}` },
+      { id: `c${i}`, effective: '2000-01-01' },
+    ),
+  )
 for (let i = history.length; i < total; i++) {
   const unit = `u${1 + ((i * 7919) % (units - 1))}`
   const effective = `20${String(1 + Math.floor((i / total) * 20)).padStart(2, '0')}-01-01`

@@ -4,10 +4,14 @@ import { describe, expect, it } from 'vitest'
 
 describe('replaySteps', () => {
   it('keeps memory flat over a 200,000-event replay', () => {
-    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', resolve(import.meta.dirname, 'streaming-child.ts')], {
-      encoding: 'utf8',
-      cwd: resolve(import.meta.dirname, '../..'),
-    })
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', resolve(import.meta.dirname, 'streaming-child.ts')],
+      {
+        encoding: 'utf8',
+        cwd: resolve(import.meta.dirname, '../..'),
+      },
+    )
     expect(child.stderr).toBe('')
     const { steps, samples } = JSON.parse(child.stdout) as { steps: number; samples: number[] }
     expect(steps).toBe(200_000)

@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs'
+import { isLeft } from 'fp-ts/lib/Either.js'
+import { renderPage } from '../../render/page/renderPage.js'
+import { type Command, type Flags, languagesFlag, reportErrors, timelineOf, withHistory } from '../command.js'
+import { EXIT, UsageError } from '../io.js'
+
+const USAGE = 'org-history render <history…> --out FILE|- [--title T] [--lang TAG]'
+
+function outFlag(flags: Flags): string {
+  const out = flags.out
+  if (typeof out !== 'string' || out === '')
+    throw new UsageError("missing --out: the file to write the page to (or '--out -' for stdout)")
+  return out
+}
+
+function write(path: string, html: string): void {
+  try {
+    writeFileSync(path, html)
+  } catch (cause) {
+    const e = cause as NodeJS.ErrnoException
+    throw new UsageError(`cannot write ${path}: ${e.code ?? e.message}`)
+  }
+}
+
+/** `org-history render`: the time-slider page of a history, one self-contained HTML file. */
+export const render: Command = {
+  name: 'render',
+  usage: USAGE,
+  help: `Usage: ${USAGE}
+
+Writes a time-slider page of the history: one self-contained HTML file (styles, script and data
+inline; it loads nothing from the network) with the org chart at every change date, a slider and a
+day picker, the units changed on the chosen date highlighted, and the events of that date with
+their sources.
+  --out FILE      where to write the page; '--out -' writes it to stdout
+  --title T       the page title (default: the root unit's name)
+  --lang TAG      show names in this language (e.g. zh-Hant, en); the page can switch`,
+  options: {
+    out: { type: 'string', short: 'o' },
+    title: { type: 'string' },
+    lang: { type: 'string' },
+  },
+  run({ io, args, flags }) {
+    const out = outFlag(flags)
+    return withHistory(io, args, 'render', (history, progress) => {
+      const timeline = timelineOf(history, progress)
+      if (isLeft(timeline)) return reportErrors(io, timeline.left)
+      const title = typeof flags.title === 'string' ? { title: flags.title } : {}
+      const html = renderPage(timeline.right, { ...title, languages: languagesFlag(flags) })
+      if (out === '-') io.out(html)
+      else {
+        write(out, html)
+        io.out(`${out}: ${timeline.right.changeDates().length} change dates, ${timeline.right.size} events`)
+      }
+      return EXIT.ok
+    })
+  },
+}
