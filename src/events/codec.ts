@@ -46,7 +46,7 @@ export const DateText = new t.Type<string, string, unknown>(
 /** An RFC 3339 instant, decoded to UTC. */
 export const Instant = new t.Type<string, string, unknown>(
   'Instant',
-  (u): u is string => typeof u === 'string' && parseDate(u)?.precision === 'instant',
+  (u): u is string => typeof u === 'string' && parseDate(u)?.precision === 'instant' && parseDate(u)?.text === u,
   (u, c) => {
     const parsed = typeof u === 'string' ? parseDate(u) : undefined
     return parsed?.precision === 'instant'
