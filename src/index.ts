@@ -72,6 +72,7 @@ export { UnitMerged, UnitMergedData, unitMerged } from './events/UnitMerged.js'
 export { UnitMoved, UnitMovedData, unitMoved } from './events/UnitMoved.js'
 export { UnitRenamed, UnitRenamedData, unitRenamed } from './events/UnitRenamed.js'
 export { UnitSplit, UnitSplitData, unitSplit } from './events/UnitSplit.js'
+export { type EndedJSON, type PersonJSON, type StateJSON, toJSON, type UnitJSON } from './queries/json.js'
 export { type Lineage, type LineageLink, type LineageNode, lineage } from './queries/lineage.js'
 export { leadersOf, people, person, rolesOf } from './queries/people.js'
 export {
@@ -89,7 +90,6 @@ export { check } from './reducer/check.js'
 export { evolve, step } from './reducer/evolve.js'
 export { renderDiff } from './render/diffText.js'
 export { dotText, renderDot } from './render/dot.js'
-export { type EndedJSON, type PersonJSON, type StateJSON, toJSON, type UnitJSON } from './render/json.js'
 export { leaderLabel, nameLabel, personLabel, type TextOptions, unitLabel } from './render/labels.js'
 export { renderLineage } from './render/lineageText.js'
 export { eventSummary, type LogOptions, type LogStyle, renderLog, sourceLabel } from './render/log.js'
@@ -101,6 +101,7 @@ export { renderTree } from './render/tree.js'
 export { displayWidth, padColumns } from './render/width.js'
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory.js'
 export { decodeEvents, type Located, parseHistory, parseJsonValues } from './store/parse.js'
+export type { AppendError, Appended, EventStore, ExpectedVersion, StoredEvent, VersionRange } from './store/port.js'
 export {
   type AtOptions,
   foldEvents,

@@ -1,7 +1,7 @@
 import { jsonEqual } from '../domain/json.js'
 import { formatPointer, type JsonPatch, type JsonPatchOperation } from '../domain/jsonPointer.js'
 import type { Json, OrgState } from '../domain/state.js'
-import { type PersonJSON, toJSON, type UnitJSON } from '../render/json.js'
+import { type PersonJSON, toJSON, type UnitJSON } from '../queries/json.js'
 
 type Path = readonly (string | number)[]
 type Out = JsonPatchOperation[]

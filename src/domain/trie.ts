@@ -122,7 +122,11 @@ export function trieSet<V>(trie: Trie<V>, key: string, value: V): Trie<V> {
  * @returns the root to keep and the value, or `undefined` when there is no such key
  * @since 0.1.0
  */
-export function trieUpdate<V extends object>(trie: Trie<V>, key: string, copy: (value: V) => V): [Trie<V>, V] | undefined {
+export function trieUpdate<V extends object>(
+  trie: Trie<V>,
+  key: string,
+  copy: (value: V) => V,
+): [Trie<V>, V] | undefined {
   const value = trieGet(trie, key)
   if (value === undefined) return undefined
   if (isOwned(value)) return [trie, value]

@@ -313,7 +313,10 @@ function naiveSection() {
 function decodeAsFromFile(events: readonly Event[]): Event[] {
   const decoded: Event[] = []
   for (let from = 0; from < events.length; from += 10_000) {
-    const text = events.slice(from, from + 10_000).map((e) => JSON.stringify(lib.encodeEvent(e))).join('\n')
+    const text = events
+      .slice(from, from + 10_000)
+      .map((e) => JSON.stringify(lib.encodeEvent(e)))
+      .join('\n')
     const r = lib.parseHistory(text, 'history.ndjson')
     if (r._tag === 'Left') throw new Error(r.left.map(lib.formatError).join('\n'))
     for (const e of r.right) decoded.push(e)

@@ -14,21 +14,24 @@ describe('the hash trie', () => {
 
   it('behaves as a map for any keys, and copies only the path of a change to a frozen trie', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor')), fc.integer())), (pairs) => {
-        const model = new Map<string, number>()
-        let trie: Trie<number> = emptyTrie()
-        for (const [k, v] of pairs) {
-          model.set(k, v)
-          trie = trieSet(trie, k, v)
-        }
-        for (const [k, v] of model) expect(trieGet(trie, k)).toBe(v)
-        const frozen = freeze(trie, true)
-        const changed = trieSet(frozen, 'changed', -1)
-        const seen: string[] = []
-        trieDiff(frozen, changed, (key) => seen.push(key))
-        expect(seen).toEqual(model.has('changed') && model.get('changed') === -1 ? [] : ['changed'])
-        expect(trieGet(frozen, 'changed')).toBe(model.get('changed'))
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor')), fc.integer())),
+        (pairs) => {
+          const model = new Map<string, number>()
+          let trie: Trie<number> = emptyTrie()
+          for (const [k, v] of pairs) {
+            model.set(k, v)
+            trie = trieSet(trie, k, v)
+          }
+          for (const [k, v] of model) expect(trieGet(trie, k)).toBe(v)
+          const frozen = freeze(trie, true)
+          const changed = trieSet(frozen, 'changed', -1)
+          const seen: string[] = []
+          trieDiff(frozen, changed, (key) => seen.push(key))
+          expect(seen).toEqual(model.has('changed') && model.get('changed') === -1 ? [] : ['changed'])
+          expect(trieGet(frozen, 'changed')).toBe(model.get('changed'))
+        },
+      ),
       { numRuns: 200 },
     )
   })

@@ -1,7 +1,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import type { OrgState } from '../../domain/state.js'
+import { toJSON } from '../../queries/json.js'
 import { renderDot } from '../../render/dot.js'
-import { toJSON } from '../../render/json.js'
 import type { TextOptions } from '../../render/labels.js'
 import { renderMermaid } from '../../render/mermaid.js'
 import { renderTree } from '../../render/tree.js'

@@ -50,6 +50,8 @@ export class FileHistory {
     }
     const stat = fs.fstatSync(fd)
     const identity = `${stat.dev}:${stat.ino}`
+    // A file this store created is adopted (its last line is still checked below).
+    if (this.identity === '') this.identity = identity
     if (identity !== this.identity || end < this.end || !this.unchanged(fs, fd)) this.reset(identity)
     if (end === this.end) return
     let from = this.end

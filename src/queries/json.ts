@@ -1,8 +1,8 @@
 import type { PersonId, UnitId } from '../domain/ids.js'
 import type { Name } from '../domain/name.js'
 import type { Attributes, OrgState, UnitStatus } from '../domain/state.js'
-import { people } from '../queries/people.js'
-import { activeUnits, endedUnits } from '../queries/units.js'
+import { people } from './people.js'
+import { activeUnits, endedUnits } from './units.js'
 
 /** A unit in the JSON shape of DESIGN §4. @since 0.1.0 */
 export interface UnitJSON {
