@@ -1,4 +1,4 @@
-import { freeze } from 'immer'
+import { freezeOwned } from '../domain/freeze.js'
 import { emptyState, type OrgState } from '../domain/state.js'
 import { emptyTrie } from '../domain/trie.js'
 import type { RuleError } from '../errors/types.js'
@@ -45,5 +45,5 @@ export function fold(base: OrgState | undefined, slice: Slice, errors: RuleError
   if (base !== undefined && slice.from === slice.to) return base
   const working = workingCopy(base)
   applyAll(working, slice, errors)
-  return freeze(working as OrgState, true)
+  return freezeOwned(working as OrgState)
 }

@@ -18,7 +18,7 @@ describe('the README', () => {
     )
     const expected = blocks[index + 1]!
     expect(expected.lang).toBe('text')
-    const file = join(mkdtempSync(join(tmpdir(), 'org-history-readme-')), 'example.ts')
+    const file = join(mkdtempSync(join(tmpdir(), 'org-history-readme-')), 'example.mts')
     writeFileSync(file, code)
     const output = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: root, encoding: 'utf8' })
     expect(output).toBe(expected.body)
