@@ -107,8 +107,11 @@ export function sourceLabel(event: { readonly source?: Source | readonly Source[
  * @since 0.1.0
  */
 export interface LogStyle {
+  /** Styles the date column. */
   readonly date?: (text: string) => string
+  /** Styles the event type column, given the type. */
   readonly type?: (text: string, type: string) => string
+  /** Styles secondary text (reorg, sources). */
   readonly dim?: (text: string) => string
 }
 

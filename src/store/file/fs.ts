@@ -17,15 +17,23 @@ export interface FileStat {
  * @since 0.1.0
  */
 export interface FileSystem {
+  /** Opens a file (`node:fs` flags). */
   openSync(path: string, flags: string, mode?: number): number
+  /** Closes a file. */
   closeSync(fd: number): void
+  /** Reads bytes at a position. */
   readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number
+  /** Writes bytes at a position. */
   writeSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number
+  /** Flushes a file and its metadata to the disk. */
   fsyncSync(fd: number): void
   /** Like `fsyncSync`, without metadata that reading the data does not need (cheaper for appends). */
   fdatasyncSync(fd: number): void
+  /** Size and identity of an open file. */
   fstatSync(fd: number): FileStat
+  /** Cuts a file to a length. */
   ftruncateSync(fd: number, length: number): void
+  /** Removes a file. */
   unlinkSync(path: string): void
 }
 

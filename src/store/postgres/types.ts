@@ -14,10 +14,13 @@ export interface PgResult {
  * @since 0.1.0
  */
 export interface PgClient {
+  /** Runs one statement with its parameters. */
   query(text: string, values?: unknown[]): Promise<PgResult>
   /** Returns the connection to its pool; with an error, the pool closes it instead. */
   release(err?: Error | boolean): void
+  /** Listens for the connection's errors (a dropped connection). */
   on(event: 'error', listener: (err: Error) => void): unknown
+  /** Stops listening. */
   removeListener(event: 'error', listener: (err: Error) => void): unknown
 }
 
@@ -26,7 +29,9 @@ export interface PgClient {
  * @since 0.1.0
  */
 export interface PgPool {
+  /** Runs one statement on any connection of the pool. */
   query(text: string, values?: unknown[]): Promise<PgResult>
+  /** Takes a connection for a transaction; release it with `release()`. */
   connect(): Promise<PgClient>
 }
 
