@@ -1,4 +1,3 @@
-import { isLeft, isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
   type Event,
@@ -6,29 +5,15 @@ import {
   formatError,
   leaderAssigned,
   leadersOf,
-  type OrgState,
   person,
-  type RuleError,
   replayOrThrow,
   rolesOf,
-  step,
   toJSON,
   unit,
   unitCreated,
   unitDissolved,
 } from '../../src/index.js'
-
-function applied(state: OrgState, event: Event): OrgState {
-  const r = step(state, event)
-  if (isLeft(r)) throw new Error(formatError(r.left))
-  return r.right
-}
-
-function rejection(state: OrgState, event: Event): RuleError {
-  const r = step(state, event)
-  if (isRight(r)) throw new Error(`expected ${event.type} '${event.id}' to be rejected`)
-  return r.left
-}
+import { applied, rejection } from '../support/steps.js'
 
 const history: Event[] = [
   unitCreated({ unit: 'group', name: 'Group' }, { id: 'c-group', effective: '2020-01-01' }),

@@ -1,12 +1,9 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
-  type Event,
   emptyState,
   evolve,
-  formatError,
   leaderAssigned,
-  type OrgState,
   person,
   personRegistered,
   replayOrThrow,
@@ -15,12 +12,7 @@ import {
   toJSON,
   unitCreated,
 } from '../../src/index.js'
-
-function applied(state: OrgState, event: Event): OrgState {
-  const r = step(state, event)
-  if (isLeft(r)) throw new Error(formatError(r.left))
-  return r.right
-}
+import { applied } from '../support/steps.js'
 
 const org = replayOrThrow([
   unitCreated({ unit: 'group', name: 'Group' }, { id: 'c-group', effective: '2020-01-01' }),

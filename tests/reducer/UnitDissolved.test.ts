@@ -1,4 +1,3 @@
-import { isLeft, isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
   children,
@@ -8,30 +7,16 @@ import {
   formatError,
   leaderAssigned,
   leadersOf,
-  type OrgState,
-  type RuleError,
   replayOrThrow,
   rolesOf,
   roots,
-  step,
   toJSON,
   unit,
   unitCreated,
   unitDissolved,
   unitMerged,
 } from '../../src/index.js'
-
-function applied(state: OrgState, event: Event): OrgState {
-  const r = step(state, event)
-  if (isLeft(r)) throw new Error(formatError(r.left))
-  return r.right
-}
-
-function rejection(state: OrgState, event: Event): RuleError {
-  const r = step(state, event)
-  if (isRight(r)) throw new Error(`expected ${event.type} '${event.id}' to be rejected`)
-  return r.left
-}
+import { applied, rejection } from '../support/steps.js'
 
 // group ─┬─ labs ─┬─ lab-a ── lab-a1
 //        │        ├─ lab-b

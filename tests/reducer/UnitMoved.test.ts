@@ -1,33 +1,17 @@
-import { isLeft, isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
   ancestors,
   children,
-  type Event,
   evolve,
   formatError,
-  type OrgState,
-  type RuleError,
   replayOrThrow,
   roots,
-  step,
   unit,
   unitCreated,
   unitDissolved,
   unitMoved,
 } from '../../src/index.js'
-
-function applied(state: OrgState, event: Event): OrgState {
-  const r = step(state, event)
-  if (isLeft(r)) throw new Error(formatError(r.left))
-  return r.right
-}
-
-function rejection(state: OrgState, event: Event): RuleError {
-  const r = step(state, event)
-  if (isRight(r)) throw new Error(`expected ${event.type} '${event.id}' to be rejected`)
-  return r.left
-}
+import { applied, rejection } from '../support/steps.js'
 
 // group ─┬─ commerce ── lazada ── lazada-pay
 //        ├─ overseas
