@@ -2,7 +2,8 @@ import type { Change, Diff } from '../diff/types.js'
 import type { Json, OrgState } from '../domain/state.js'
 import { nameLabel, personLabel, type TextOptions, unitLabel } from './labels.js'
 
-const HEADINGS: Record<Change['kind'], string> = {
+/** The heading of each kind of change in a rendered diff. @since 0.1.0 */
+export const CHANGE_HEADINGS: Record<Change['kind'], string> = {
   'unit-added': 'Units added',
   'unit-ended': 'Units ended',
   'unit-renamed': 'Units renamed',
@@ -61,7 +62,7 @@ export function renderDiff(d: Diff, states: readonly OrgState[] = [], options: T
   const out = [title]
   let kind: Change['kind'] | undefined
   for (const c of d.changes) {
-    if (c.kind !== kind) out.push('', HEADINGS[(kind = c.kind)])
+    if (c.kind !== kind) out.push('', CHANGE_HEADINGS[(kind = c.kind)])
     out.push(`  ${line(c, states, options.languages)}`)
   }
   return out.join('\n')

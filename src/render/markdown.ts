@@ -2,6 +2,7 @@ import type { Change, Diff } from '../diff/types.js'
 import type { Json, OrgState } from '../domain/state.js'
 import { type Source, sourcesOf } from '../events/envelope.js'
 import type { Step } from '../timeline/steps.js'
+import { CHANGE_HEADINGS } from './diffText.js'
 import { nameLabel, personLabel, type TextOptions, unitLabel } from './labels.js'
 import { eventSummary } from './log.js'
 
@@ -40,17 +41,6 @@ export function codeSpan(text: string, inTable = false): string {
   const flat = inTable ? oneLine.replace(/\|/g, '\\|') : oneLine
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : ''
   return `${fence}${pad}${flat}${pad}${fence}`
-}
-
-const HEADINGS: Record<Change['kind'], string> = {
-  'unit-added': 'Units added',
-  'unit-ended': 'Units ended',
-  'unit-renamed': 'Units renamed',
-  'unit-moved': 'Units moved',
-  'attributes-changed': 'Attributes changed',
-  'leader-added': 'Leaders added',
-  'leader-removed': 'Leaders removed',
-  'leader-updated': 'Leaders updated',
 }
 
 const show = (v: Json | undefined) => (v === undefined ? '(none)' : JSON.stringify(v))
@@ -102,7 +92,7 @@ export function diffMarkdown(d: Diff, states: readonly OrgState[] = [], options:
   ]
   let kind: Change['kind'] | undefined
   for (const c of d.changes) {
-    if (c.kind !== kind) out.push('', `### ${HEADINGS[(kind = c.kind)]}`, '')
+    if (c.kind !== kind) out.push('', `### ${CHANGE_HEADINGS[(kind = c.kind)]}`, '')
     out.push(`- ${item(c, states, options.languages)}`)
   }
   if (d.events.length > 0) out.push('', '### Events', '', d.events.map((id) => codeSpan(id)).join(', '))
