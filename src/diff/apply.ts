@@ -197,7 +197,8 @@ const WHY: { readonly [T in DiffApplyError['_tag']]: (e: Extract<DiffApplyError,
  * @param e the error
  * @returns the change (index, kind, unit) and why it does not fit
  * @example
- * formatDiffApplyError(error) // "change 3 (unit-renamed 'x'): unit 'x' does not exist"
+ * const r = applyDiff(before, d)
+ * if (isLeft(r)) console.log(formatDiffApplyError(r.left)) // "change 3 (unit-renamed 'x'): unit 'x' does not exist"
  * @since 0.1.0
  */
 export function formatDiffApplyError(e: DiffApplyError): string {

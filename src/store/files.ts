@@ -28,7 +28,7 @@ export function historyFiles(paths: readonly string[]): string[] {
  * or every error (malformed JSON, a wrong field) as `file:line` values, never a stack trace.
  * @param paths files or directories
  * @example
- * const history = readHistorySync(['events/alibaba-2021-2022.ndjson'])
+ * const history = readHistory(['events/alibaba-2021-2022.ndjson']) // Right(events) or Left(errors)
  * @since 0.1.0
  */
 export function readHistory(paths: readonly string[]): Either<HistoryError[], Event[]> {

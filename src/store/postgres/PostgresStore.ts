@@ -30,11 +30,13 @@ const positive = (n: number | undefined, fallback: number, what: string): number
  * the history is. The pool belongs to the caller: `close` does not end it.
  * @example
  * import pg from 'pg'
+ * import { unitCreated } from 'org-history'
  * import { migrate, PostgresStore } from 'org-history/postgres'
  * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL })
+ * const events = [unitCreated({ unit: 'group', name: '阿里巴巴集團' }, { effective: '1999' })]
  * await migrate(pool)
  * const store = new PostgresStore(pool, { history: 'alibaba' })
- * await store.append(events, { expectedVersion: 0 }) // Right({ version: 14, events: […] })
+ * await store.append(events, { expectedVersion: 0 }) // Right({ version: 1, events: […] })
  * for await (const { version, event } of store.read()) console.log(version, event.type)
  * @since 0.1.0
  */
