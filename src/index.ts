@@ -72,7 +72,7 @@ export { UnitMerged, UnitMergedData, unitMerged } from './events/UnitMerged.js'
 export { UnitMoved, UnitMovedData, unitMoved } from './events/UnitMoved.js'
 export { UnitRenamed, UnitRenamedData, unitRenamed } from './events/UnitRenamed.js'
 export { UnitSplit, UnitSplitData, unitSplit } from './events/UnitSplit.js'
-export { type EndedJSON, type PersonJSON, type StateJSON, toJSON, type UnitJSON } from './queries/json.js'
+export { type EndedJSON, type PersonJSON, type StateJSON, toJSON, type UnitJSON, unitToJSON } from './queries/json.js'
 export { type Lineage, type LineageLink, type LineageNode, lineage } from './queries/lineage.js'
 export { leadersOf, people, person, rolesOf } from './queries/people.js'
 export {

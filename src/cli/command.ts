@@ -179,6 +179,30 @@ export function timelineOf(history: readonly Event[], progress: Progress): Retur
   }
 }
 
+/**
+ * Runs `f` on the timeline of a history read from paths (every event checked), or reports why the
+ * history could not be read or is invalid.
+ * @param io where to write
+ * @param paths files or directories
+ * @param name the command
+ * @param f what to do with the timeline
+ * @returns the exit status
+ * @example
+ * withTimeline(io, args, 'at', (timeline) => EXIT.ok)
+ * @since 0.1.0
+ */
+export function withTimeline(
+  io: Io,
+  paths: readonly string[],
+  name: string,
+  f: (timeline: Timeline) => number,
+): number {
+  return withHistory(io, paths, name, (history, progress) => {
+    const timeline = timelineOf(history, progress)
+    return isLeft(timeline) ? reportErrors(io, timeline.left) : f(timeline.right)
+  })
+}
+
 /** `--known-at` as query options, checked. */
 export function knownAtFlag(flags: Flags): { knownAt?: string } {
   const knownAt = flags['known-at']

@@ -1,6 +1,6 @@
 import type { PersonId, UnitId } from '../domain/ids.js'
 import type { Name } from '../domain/name.js'
-import type { Attributes, OrgState, UnitStatus } from '../domain/state.js'
+import type { Attributes, OrgState, Unit, UnitStatus } from '../domain/state.js'
 import { people } from './people.js'
 import { activeUnits, endedUnits } from './units.js'
 
@@ -51,6 +51,24 @@ export interface StateJSON {
 }
 
 /**
+ * One unit in the JSON shape of DESIGN §4.
+ * @example
+ * unitToJSON(unit(state, 'taobao-tmall')!).leaders
+ * @since 0.1.0
+ */
+export function unitToJSON(u: Unit): UnitJSON {
+  return {
+    id: u.id,
+    name: u.name,
+    kind: u.kind,
+    parent: u.parent,
+    since: u.since,
+    attributes: u.attributes,
+    leaders: u.leaders.map(({ person, role, title, acting, since }) => ({ person, role, title, acting, since })),
+  }
+}
+
+/**
  * The state as plain JSON (DESIGN §4): active units depth-first from the roots, siblings by id;
  * people by id; ended units by end date.
  * @example
@@ -61,15 +79,7 @@ export function toJSON(state: OrgState): StateJSON {
   return {
     at: state.at,
     knownAt: state.knownAt,
-    units: activeUnits(state).map((u) => ({
-      id: u.id,
-      name: u.name,
-      kind: u.kind,
-      parent: u.parent,
-      since: u.since,
-      attributes: u.attributes,
-      leaders: u.leaders.map(({ person, role, title, acting, since }) => ({ person, role, title, acting, since })),
-    })),
+    units: activeUnits(state).map(unitToJSON),
     people: people(state).map((p) => ({
       id: p.id,
       name: p.name,

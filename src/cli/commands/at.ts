@@ -14,8 +14,7 @@ import {
   languagesFlag,
   palette,
   reportErrors,
-  timelineOf,
-  withHistory,
+  withTimeline,
 } from '../command.js'
 import { EXIT } from '../io.js'
 
@@ -50,10 +49,8 @@ its end). --known-at T limits the history to what was recorded by T.
     const date = dateArg(args[0], 'date')
     const format = formatFlag('at', flags, Object.keys(FORMATS))
     const options = knownAtFlag(flags)
-    return withHistory(io, args.slice(1), 'at', (history, progress) => {
-      const timeline = timelineOf(history, progress)
-      if (isLeft(timeline)) return reportErrors(io, timeline.left)
-      const state = timeline.right.at(date, options)
+    return withTimeline(io, args.slice(1), 'at', (timeline) => {
+      const state = timeline.at(date, options)
       if (isLeft(state)) return reportErrors(io, state.left)
       io.out(FORMATS[format]!(state.right, { languages: languagesFlag(flags) }))
       return EXIT.ok

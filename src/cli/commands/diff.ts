@@ -14,8 +14,7 @@ import {
   languagesFlag,
   palette,
   reportErrors,
-  timelineOf,
-  withHistory,
+  withTimeline,
 } from '../command.js'
 import { EXIT } from '../io.js'
 
@@ -52,12 +51,10 @@ and leaders changed, and the events that explain them.
     const to = dateArg(args[1], 'second date')
     const format = formatFlag('diff', flags, Object.keys(FORMATS))
     const options = knownAtFlag(flags)
-    return withHistory(io, args.slice(2), 'diff', (history, progress) => {
-      const timeline = timelineOf(history, progress)
-      if (isLeft(timeline)) return reportErrors(io, timeline.left)
-      const d = timeline.right.diff(from, to, options)
+    return withTimeline(io, args.slice(2), 'diff', (timeline) => {
+      const d = timeline.diff(from, to, options)
       if (isLeft(d)) return reportErrors(io, d.left)
-      const states = [timeline.right.atOrThrow(to, options), timeline.right.atOrThrow(from, options)] as const
+      const states = [timeline.atOrThrow(to, options), timeline.atOrThrow(from, options)] as const
       io.out(FORMATS[format]!(d.right, states, { languages: languagesFlag(flags) }))
       return EXIT.ok
     })

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs'
-import { isLeft } from 'fp-ts/lib/Either.js'
 import { renderPage } from '../../render/page/renderPage.js'
-import { type Command, type Flags, languagesFlag, reportErrors, timelineOf, withHistory } from '../command.js'
+import { type Command, type Flags, languagesFlag, withTimeline } from '../command.js'
 import { EXIT, UsageError } from '../io.js'
 
 const USAGE = 'org-history render <history…> --out FILE|- [--title T] [--lang TAG]'
@@ -42,15 +41,13 @@ their sources.
   },
   run({ io, args, flags }) {
     const out = outFlag(flags)
-    return withHistory(io, args, 'render', (history, progress) => {
-      const timeline = timelineOf(history, progress)
-      if (isLeft(timeline)) return reportErrors(io, timeline.left)
+    return withTimeline(io, args, 'render', (timeline) => {
       const title = typeof flags.title === 'string' ? { title: flags.title } : {}
-      const html = renderPage(timeline.right, { ...title, languages: languagesFlag(flags) })
+      const html = renderPage(timeline, { ...title, languages: languagesFlag(flags) })
       if (out === '-') io.out(html)
       else {
         write(out, html)
-        io.out(`${out}: ${timeline.right.changeDates().length} change dates, ${timeline.right.size} events`)
+        io.out(`${out}: ${timeline.changeDates().length} change dates, ${timeline.size} events`)
       }
       return EXIT.ok
     })

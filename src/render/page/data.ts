@@ -2,10 +2,10 @@ import { diff } from '../../diff/diff.js'
 import { parseDate } from '../../domain/date.js'
 import type { EventId, PersonId, UnitId } from '../../domain/ids.js'
 import type { Name } from '../../domain/name.js'
-import { emptyState, type OrgState, type Unit } from '../../domain/state.js'
-import type { Source } from '../../events/envelope.js'
+import { emptyState, type OrgState } from '../../domain/state.js'
+import { type Source, sourcesOf } from '../../events/envelope.js'
 import type { Event } from '../../events/event.js'
-import type { EndedJSON, UnitJSON } from '../../queries/json.js'
+import { type EndedJSON, type UnitJSON, unitToJSON } from '../../queries/json.js'
 import { person } from '../../queries/people.js'
 import { unit } from '../../queries/units.js'
 import { replaySteps, type Step } from '../../timeline/steps.js'
@@ -84,20 +84,6 @@ function pool<T>() {
   return { items, add }
 }
 
-/** A unit in the shape of `toJSON`'s units. */
-const unitJSON = (u: Unit): UnitJSON => ({
-  id: u.id,
-  name: u.name,
-  kind: u.kind,
-  parent: u.parent,
-  since: u.since,
-  attributes: u.attributes,
-  leaders: u.leaders.map(({ person, role, title, acting, since }) => ({ person, role, title, acting, since })),
-})
-
-const asList = (source: Event['source']): Source[] =>
-  source === undefined ? [] : Array.isArray(source) ? [...source] : [source as Source]
-
 const pageEvent = ({ event: e, before, after }: Step): PageEvent => ({
   id: e.id,
   type: e.type,
@@ -106,7 +92,7 @@ const pageEvent = ({ event: e, before, after }: Step): PageEvent => ({
   reorg: e.reorg ?? null,
   summary: summarize(e, { before, after }),
   note: e.note ?? null,
-  sources: asList(e.source),
+  sources: [...sourcesOf(e)],
 })
 
 /**
@@ -160,7 +146,7 @@ export function buildPageData(timeline: Timeline, title: string, languages: read
     stops.push({
       date,
       start,
-      units: touched.filter((u) => u.status === 'active').map((u) => units.add(unitJSON(u))),
+      units: touched.filter((u) => u.status === 'active').map((u) => units.add(unitToJSON(u))),
       ended: changes.flatMap((c) =>
         c.kind === 'unit-ended'
           ? [
