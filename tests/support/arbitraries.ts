@@ -410,10 +410,12 @@ const makeAssigned: Maker = (m, s, meta) => {
   const person = pick(PEOPLE, s.picks[1]!)
   const role = pick(ROLES, s.picks[2]!)
   const mode = pick([undefined, 'replace', 'add', 'add'] as const, s.picks[3]!)
-  if (!u.leaders.some((l) => l.person === person && l.role === role)) {
-    if (mode !== 'add') u.leaders.splice(0, u.leaders.length, ...u.leaders.filter((l) => l.role !== role))
-    u.leaders.push({ person, role })
+  // `replace` (the default) ends the other holders of the role, also when the person already holds it.
+  if (mode !== 'add') {
+    const kept = u.leaders.filter((l) => l.role !== role || l.person === person)
+    u.leaders.splice(0, u.leaders.length, ...kept)
   }
+  if (!u.leaders.some((l) => l.person === person && l.role === role)) u.leaders.push({ person, role })
   return leaderAssigned(
     {
       unit: u.id,
