@@ -43,7 +43,15 @@ export type {
   RuleError,
 } from './errors/types.js'
 export { EventRetracted, EventRetractedData, eventRetracted } from './events/EventRetracted.js'
-export { deriveEventId, type EventOf, type Meta, type MetaInput, Source, sourcesOf } from './events/envelope.js'
+export {
+  deriveEventId,
+  type EventOf,
+  Inferred,
+  type Meta,
+  type MetaInput,
+  Source,
+  sourcesOf,
+} from './events/envelope.js'
 export {
   decodeEvent,
   EVENT_CODECS,
@@ -70,6 +78,7 @@ export { UnitCreated, UnitCreatedData, unitCreated } from './events/UnitCreated.
 export { UnitDissolved, UnitDissolvedData, unitDissolved } from './events/UnitDissolved.js'
 export { UnitMerged, UnitMergedData, unitMerged } from './events/UnitMerged.js'
 export { UnitMoved, UnitMovedData, unitMoved } from './events/UnitMoved.js'
+export { UnitReclassified, UnitReclassifiedData, unitReclassified } from './events/UnitReclassified.js'
 export { UnitRenamed, UnitRenamedData, unitRenamed } from './events/UnitRenamed.js'
 export { UnitSplit, UnitSplitData, unitSplit } from './events/UnitSplit.js'
 export { type EndedJSON, type PersonJSON, type StateJSON, toJSON, type UnitJSON, unitToJSON } from './queries/json.js'

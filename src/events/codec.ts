@@ -26,6 +26,13 @@ function refine<A>(name: string, guard: (u: unknown) => u is A, expected: string
 /** A non-empty string: ids of units, people and events. */
 export const Id = refine('Id', (u): u is string => typeof u === 'string' && u.length > 0, 'a non-empty string')
 
+/** A number from 0 to 1: how sure an inference is. */
+export const Confidence = refine(
+  'Confidence',
+  (u): u is number => typeof u === 'number' && u >= 0 && u <= 1,
+  'a number from 0 to 1',
+)
+
 /** Any string. */
 export const Text = refine('Text', (u): u is string => typeof u === 'string', 'a string')
 

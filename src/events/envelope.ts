@@ -1,14 +1,34 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import type { EventId, Origin } from '../domain/ids.js'
-import { closed, DateText, describe, Id, Instant, oneOrMany, Text } from './codec.js'
+import { Confidence, closed, DateText, describe, Id, Instant, oneOrMany, Text } from './codec.js'
 
 /** A citation: where a fact comes from. @since 0.1.0 */
 export const Source = closed('Source', {}, { title: Text, publisher: Text, url: Text, published: DateText })
 /** @since 0.1.0 */
 export type Source = t.TypeOf<typeof Source>
 
-const optional = { id: Id, recorded: Instant, announced: DateText, reorg: Id, source: oneOrMany(Source), note: Text }
+/**
+ * How an event was inferred, set by `import` on the events it inferred from snapshots (DESIGN §1,
+ * §7): the rule that matched (`merge`, `split`, `spin-out`, `id-change`…), how sure it is (0 to 1)
+ * and the evidence in words a person can check.
+ * @example
+ * const inferred: Inferred = { rule: 'merge', confidence: 0.83, evidence: '10 of 12 members of ops-west are now in operations' }
+ * @since 0.2.0
+ */
+export const Inferred = closed('Inferred', { rule: Id, confidence: Confidence }, { evidence: Text })
+/** @since 0.2.0 */
+export type Inferred = t.TypeOf<typeof Inferred>
+
+const optional = {
+  id: Id,
+  recorded: Instant,
+  announced: DateText,
+  reorg: Id,
+  source: oneOrMany(Source),
+  note: Text,
+  inferred: Inferred,
+}
 
 /**
  * The fields every event carries besides its `type` and `data` (DESIGN §1).
@@ -25,6 +45,8 @@ export interface Meta {
   readonly reorg?: string
   readonly source?: Source | readonly Source[]
   readonly note?: string
+  /** Set on events `import` inferred: the rule, its confidence and evidence. @since 0.2.0 */
+  readonly inferred?: Inferred
   /** Where the event was read from. Not part of the wire format and never written. */
   readonly origin?: Origin
 }
