@@ -2,6 +2,7 @@ import { isLeft } from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import type { EventId, Origin } from '../domain/ids.js'
 import { Confidence, closed, DateText, describe, Id, Instant, oneOrMany, Text } from './codec.js'
+import { shaped } from './shape.js'
 
 /** A citation: where a fact comes from. @since 0.1.0 */
 export const Source = closed('Source', {}, { title: Text, publisher: Text, url: Text, published: DateText })
@@ -41,9 +42,13 @@ export interface Meta {
   readonly effective: string
   /** Transaction time: when the fact entered the record (UTC instant). */
   readonly recorded?: string
+  /** When the change was made public (a date), kept as metadata. */
   readonly announced?: string
+  /** Groups the events of one reorganization. */
   readonly reorg?: string
+  /** One citation or a list of them. */
   readonly source?: Source | readonly Source[]
+  /** Free text. */
   readonly note?: string
   /** Set on events `import` inferred: the rule, its confidence and evidence. @since 0.2.0 */
   readonly inferred?: Inferred
@@ -131,7 +136,7 @@ export function eventCodec<T extends string, D, DO>(
   const wire = needsEffective
     ? closed(type, { type: literal, effective: DateText, data }, optional)
     : closed(type, { type: literal, data }, { ...optional, effective: DateText })
-  return new t.Type<EventOf<T, D>, Record<string, unknown>, unknown>(
+  const codec = new t.Type<EventOf<T, D>, Record<string, unknown>, unknown>(
     type,
     (u): u is EventOf<T, D> => wire.is(u) && typeof (u as { id?: unknown }).id === 'string',
     (u, c) => {
@@ -153,4 +158,5 @@ export function eventCodec<T extends string, D, DO>(
       return wire.encode(rest as never) as Record<string, unknown>
     },
   )
+  return shaped(codec, { tag: 'event', wire, extra: { [CHAIN_FIELD]: Text } })
 }
