@@ -69,6 +69,8 @@ export {
   PersonRegistered as PersonRegisteredCodec,
   personRegistered,
 } from './events/PersonRegistered.js'
+export { eventJsonSchema } from './events/schema.js'
+export type { JsonSchema } from './events/shape.js'
 export {
   type UnitAttributesSet,
   UnitAttributesSet as UnitAttributesSetCodec,
@@ -81,8 +83,6 @@ export { UnitMoved, UnitMovedData, unitMoved } from './events/UnitMoved.js'
 export { UnitReclassified, UnitReclassifiedData, unitReclassified } from './events/UnitReclassified.js'
 export { UnitRenamed, UnitRenamedData, unitRenamed } from './events/UnitRenamed.js'
 export { UnitSplit, UnitSplitData, unitSplit } from './events/UnitSplit.js'
-export { eventJsonSchema } from './events/schema.js'
-export type { JsonSchema } from './events/shape.js'
 export { type EndedJSON, type PersonJSON, type StateJSON, toJSON, type UnitJSON, unitToJSON } from './queries/json.js'
 export { type Lineage, type LineageLink, type LineageNode, lineage } from './queries/lineage.js'
 export { leadersOf, people, person, rolesOf } from './queries/people.js'
@@ -110,9 +110,11 @@ export { mermaidText, renderMermaid } from './render/mermaid.js'
 export { type PageData, type PageOptions, renderPage } from './render/page/renderPage.js'
 export { renderTree } from './render/tree.js'
 export { displayWidth, padColumns } from './render/width.js'
+export { type FormatOptions, formatHistory, HISTORY_FORMATS, type HistoryFormat } from './store/format.js'
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory.js'
-export { decodeEvents, type Located, parseHistory, parseJsonValues } from './store/parse.js'
+export { decodeEvents, isYamlFile, type Located, parseHistory, parseJsonValues } from './store/parse.js'
 export type { AppendError, Appended, EventStore, ExpectedVersion, StoredEvent, VersionRange } from './store/port.js'
+export { parseYamlValues } from './store/yaml.js'
 export {
   type AtOptions,
   foldEvents,

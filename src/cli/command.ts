@@ -119,7 +119,8 @@ export function readHistoryArgs(
   const missing = paths.find((p) => !existsSync(p))
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`)
   const files = readOrUsage(paths)
-  if (files.files.length === 0) throw new UsageError(`no history files (.ndjson, .jsonl, .json) in ${paths.join(', ')}`)
+  if (files.files.length === 0)
+    throw new UsageError(`no history files (.ndjson, .jsonl, .json, .yaml, .yml) in ${paths.join(', ')}`)
   const bar = progress(files.lines)
   try {
     const history = parseFiles(files, bar)

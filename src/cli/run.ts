@@ -8,7 +8,7 @@ const MAIN_HELP = () => `org-history: the history of an organization as events
 Usage:
 ${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
 
-<history…> is files (.ndjson, .jsonl, .json) or directories of them, read in the order given.
+<history…> is files (.ndjson, .jsonl, .json, .yaml, .yml) or directories of them, read in the order given.
 Dates: YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 date-time. --json is short for --format json.
 Exit status: 0 success, 1 invalid history (errors on stderr as file:line: message), 2 bad usage.
 
