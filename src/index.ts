@@ -69,7 +69,7 @@ export {
   PersonRegistered as PersonRegisteredCodec,
   personRegistered,
 } from './events/PersonRegistered.js'
-export { eventJsonSchema } from './events/schema.js'
+export { eventJsonSchema, historyJsonSchema } from './events/schema.js'
 export type { JsonSchema } from './events/shape.js'
 export {
   type UnitAttributesSet,

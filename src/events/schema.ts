@@ -181,3 +181,28 @@ export function eventJsonSchema(): JsonSchema {
     $defs: walker.defs,
   }
 }
+
+/**
+ * The JSON Schema (draft 2020-12) of a whole history file as editors see it: a sequence (a YAML
+ * sequence or a JSON array) of events, each checked against {@link eventJsonSchema}. This is the
+ * schema to name in a YAML history's `# yaml-language-server: $schema=…` line or in VS Code's
+ * `json.schemas` setting.
+ * @returns a fresh schema object, ready for `JSON.stringify`
+ * @example
+ * historyJsonSchema().type // 'array'
+ * @since 0.2.0
+ */
+export function historyJsonSchema(): JsonSchema {
+  const { $schema, $defs, title: _title, description: _description, ...event } = eventJsonSchema()
+  return {
+    $schema,
+    title: 'org-history history',
+    description: 'A history: a sequence of events (a YAML sequence or a JSON array), each an org-history event.',
+    type: 'array',
+    items: { $ref: '#/$defs/Event' },
+    $defs: {
+      ...($defs as Record<string, JsonSchema>),
+      Event: { title: 'org-history event', description: ABOUT, ...event },
+    },
+  }
+}

@@ -49,22 +49,24 @@ function* withLast<T>(values: Iterable<T>): Generator<readonly [T, boolean]> {
   if (held !== undefined) yield [held.value, true]
 }
 
-/** Lines joined into pieces of {@link BATCH} lines. */
-function* batches(lines: Iterable<string>): Generator<string> {
+/** The JSON text of each value, {@link BATCH} to a piece, each piece a line each and a final line feed. */
+function* jsonPieces(values: Iterable<unknown>, separator: string): Generator<string> {
   let batch: string[] = []
-  for (const line of lines) {
-    batch.push(line)
+  for (const v of values) {
+    batch.push(JSON.stringify(v))
     if (batch.length === BATCH) {
-      yield batch.join('')
+      yield `${batch.join(separator)}\n`
       batch = []
     }
   }
-  if (batch.length > 0) yield batch.join('')
+  if (batch.length > 0) yield `${batch.join(separator)}\n`
 }
 
+/** A JSON array, one value a line: the pieces of {@link jsonPieces} joined by commas. */
 function* jsonLines(values: Iterable<unknown>): Generator<string> {
   yield '[\n'
-  for (const [v, last] of withLast(values)) yield `  ${JSON.stringify(v)}${last ? '' : ','}\n`
+  for (const [piece, last] of withLast(jsonPieces(values, ',\n  ')))
+    yield `  ${last ? piece : `${piece.slice(0, -1)},\n`}`
   yield ']\n'
 }
 
@@ -99,13 +101,9 @@ export function* formatHistory(
 ): Generator<string> {
   switch (format) {
     case 'ndjson':
-      return yield* batches(
-        (function* () {
-          for (const v of values) yield `${JSON.stringify(v)}\n`
-        })(),
-      )
+      return yield* jsonPieces(values, '\n')
     case 'json':
-      return yield* batches(jsonLines(values))
+      return yield* jsonLines(values)
     case 'yaml':
       return yield* yamlItems(values, options.schemaUrl)
   }

@@ -76,7 +76,7 @@ types are not checked (that is 'validate'), so a history can be converted to be 
                     one event per item, comments welcome); default: from the extension of --out
   --out FILE        write to FILE (replaced only once everything is written) instead of stdout
   --schema-url URL  yaml: start with '# yaml-language-server: $schema=URL' so editors check the events
-                    (write the schema with 'org-history schema --out FILE')
+                    (write that schema with 'org-history schema --history --out FILE')
 The file store's hash chain ("chain") is storage, not part of an event, and is not carried over.`,
   options: { to: { type: 'string' }, out: { type: 'string', short: 'o' }, 'schema-url': { type: 'string' } },
   run({ io, args, flags }) {
