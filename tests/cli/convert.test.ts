@@ -113,6 +113,19 @@ describe('every command reads YAML histories as it reads NDJSON', () => {
   })
 })
 
+describe('the README', () => {
+  it("shows the beginning of the seed history's real conversion to YAML", async () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const shown = /```yaml\n(# yaml-language-server[\s\S]*?)```/.exec(readme)?.[1]
+    expect(shown).toBeDefined()
+    const url = /\$schema=(\S+)/.exec(shown!)![1]!
+    expect(readme).toContain(`npx org-history convert ${SEED} --to yaml --schema-url ${url} --out alibaba.yaml`)
+    const events = shown!.split('\n\n').length
+    const real = (await cli('convert', SEED, '--to', 'yaml', '--schema-url', url)).out
+    expect(`${real.split('\n\n').slice(0, events).join('\n\n')}\n`).toBe(shown)
+  })
+})
+
 describe('org-history schema', () => {
   it('prints the schema of one event, and with --history that of a history file', async () => {
     expect(JSON.parse((await cli('schema')).out)).toEqual(eventJsonSchema())

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { collectDocs } from '../../scripts/descriptions.js'
 import { CODEC_DOCS, FIELD_DOCS } from '../../src/events/descriptions.js'
 import { codecJsonSchema } from '../../src/events/schema.js'
 import { shapeOf } from '../../src/events/shape.js'
-import { EVENT_CODECS, EVENT_TYPES, eventJsonSchema } from '../../src/index.js'
+import { EVENT_CODECS, EVENT_TYPES, eventJsonSchema, parseJsonValues } from '../../src/index.js'
 import { decodeErrors, onlyCalendarErrors, validates } from './support.js'
 
 type Schema = Record<string, unknown>
@@ -82,28 +83,21 @@ describe('the schema of one event', () => {
 })
 
 describe('the schema and the decoder agree on real histories', () => {
-  const lines = (file: string) =>
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .flatMap((l) => {
-        try {
-          return [JSON.parse(l) as unknown]
-        } catch {
-          return []
-        }
-      })
+  const values = (file: string) => parseJsonValues(readFileSync(file, 'utf8'), file).values.map((v) => v.value)
 
-  it('accepts every event of the seed history', () => {
-    const events = lines('events/alibaba-2021-2022.ndjson')
+  it('accepts every event under events/', () => {
+    const files = readdirSync('events').filter((f) => /\.(ndjson|jsonl|json|ya?ml)$/.test(f))
+    const events = files.flatMap((f) => values(join('events', f)))
     expect(events.length).toBeGreaterThan(50)
     for (const e of events) expect(validates(e), JSON.stringify(validates.errors)).toBe(true)
   })
 
-  it.each(['tests/fixtures/invalid-fields.ndjson', 'tests/fixtures/invalid-rules.ndjson'])(
-    'accepts exactly the events of %s that decode',
+  it.each(readdirSync('tests/fixtures').filter((f) => /\.(ndjson|json|ya?ml)$/.test(f)))(
+    'accepts exactly the events of tests/fixtures/%s that decode',
     (file) => {
-      for (const e of lines(file)) {
+      const events = values(join('tests/fixtures', file))
+      expect(events.length).toBeGreaterThan(0)
+      for (const e of events) {
         const errors = decodeErrors(e)
         expect(validates(e), JSON.stringify(e)).toBe(errors.length === 0 || onlyCalendarErrors(errors))
       }

@@ -110,8 +110,9 @@ describe('YAML histories', () => {
   })
 
   it('report an error in a middle event at the line of a nested field, with a hint', () => {
-    expect(errorsOf(THREE.replace('    parent: group\n\n- id: last', '    parnet: group\n\n- id: last')))
-      .toMatchInlineSnapshot(`
+    expect(
+      errorsOf(THREE.replace('    parent: group\n\n- id: last', '    parnet: group\n\n- id: last')),
+    ).toMatchInlineSnapshot(`
       [
         "bad.yaml:13: UnitCreated (event 'middle'): data.parnet: is not a known field; did you mean 'parent'? expected only unit, name, kind, parent, attributes",
       ]
@@ -150,8 +151,9 @@ describe('YAML histories', () => {
   })
 
   it('reject duplicate keys, with their line', () => {
-    expect(errorsOf(THREE.replace('    parent: group\n\n- id: last', '    parent: group\n    unit: c\n\n- id: last')))
-      .toMatchInlineSnapshot(`
+    expect(
+      errorsOf(THREE.replace('    parent: group\n\n- id: last', '    parent: group\n    unit: c\n\n- id: last')),
+    ).toMatchInlineSnapshot(`
       [
         "bad.yaml:14: invalid YAML: duplicate key: a key may appear once in a map",
       ]
@@ -170,8 +172,9 @@ describe('YAML histories', () => {
 `
     const [a, b] = valuesOf(shared) as { source: unknown }[]
     expect(b!.source).toEqual(a!.source)
-    expect(errorsOf('- &loop\n  type: UnitCreated\n  effective: 2020\n  data: {unit: a, name: *loop}\n'))
-      .toMatchInlineSnapshot(`
+    expect(
+      errorsOf('- &loop\n  type: UnitCreated\n  effective: 2020\n  data: {unit: a, name: *loop}\n'),
+    ).toMatchInlineSnapshot(`
       [
         "bad.yaml:4: alias *loop refers to a value that contains it (a cycle)",
       ]
@@ -184,7 +187,9 @@ describe('YAML histories', () => {
         "bad.yaml:1: a YAML history must be a sequence of events, each item starting with \`- \`",
       ]
     `)
-    expect(errorsOf('- {type: UnitCreated, effective: 2020, data: {unit: a, name: A}}\n---\n- x\n')).toMatchInlineSnapshot(`
+    expect(
+      errorsOf('- {type: UnitCreated, effective: 2020, data: {unit: a, name: A}}\n---\n- x\n'),
+    ).toMatchInlineSnapshot(`
       [
         "bad.yaml:2: invalid YAML: a YAML history is one document, a sequence of events; remove the \`---\` separators",
       ]
