@@ -36,7 +36,7 @@ function flowShort(doc: Document): void {
 function yamlItem(value: unknown): string {
   const doc = new Document([value], { version: '1.2', schema: 'core' })
   flowShort(doc)
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false })
+  return doc.toString({ lineWidth: 0 })
 }
 
 /** Each value with whether another follows it. */
@@ -91,7 +91,7 @@ function* yamlItems(values: Iterable<unknown>, schemaUrl: string | undefined): G
  * @returns pieces of text to write one after another; each ends with a line feed
  * @example
  * [...formatHistory([{ type: 'UnitCreated', effective: '2020', data: { unit: 'g', name: 'G' } }], 'yaml')].join('')
- * // '- type: UnitCreated\n  effective: "2020"\n  data: {unit: g, name: G}\n'
+ * // '- type: UnitCreated\n  effective: "2020"\n  data: { unit: g, name: G }\n'
  * @since 0.2.0
  */
 export function* formatHistory(

@@ -63,7 +63,7 @@ describe('org-history convert', () => {
     const chained = join(dir, 'chained.ndjson')
     writeFileSync(chained, '{"chain":"00ab","type":"UnitCreated","effective":"2020","data":{"unit":"g","name":"G"}}\n')
     expect((await cli('convert', chained, '--to', 'yaml')).out).toBe(
-      '- type: UnitCreated\n  effective: "2020"\n  data: {unit: g, name: G}',
+      '- type: UnitCreated\n  effective: "2020"\n  data: { unit: g, name: G }',
     )
   })
 
@@ -71,7 +71,7 @@ describe('org-history convert', () => {
     const file = join(dir, 'self.yaml')
     writeFileSync(file, '# hand-written\n- {type: UnitCreated, effective: 2020, data: {unit: g, name: G}}\n')
     expect((await cli('convert', file, '--to', 'yaml', '--out', file)).status).toBe(0)
-    expect(readFileSync(file, 'utf8')).toBe('- type: UnitCreated\n  effective: "2020"\n  data: {unit: g, name: G}\n')
+    expect(readFileSync(file, 'utf8')).toBe('- type: UnitCreated\n  effective: "2020"\n  data: { unit: g, name: G }\n')
   })
 
   it('reports a malformed event and writes nothing', async () => {

@@ -96,10 +96,10 @@ describe('formatHistory', () => {
       - type: UnitCreated
         effective: 2022-01-01
         source:
-          - {title: "a: b", published: 2022-01-06}
+          - { title: "a: b", published: 2022-01-06 }
         data:
           unit: cdc
-          name: {zh-Hant: 中國數字商業板塊, en: China Digital Commerce}
+          name: { zh-Hant: 中國數字商業板塊, en: China Digital Commerce }
           kind: yes
       "
     `)
