@@ -197,6 +197,13 @@ describe('YAML histories', () => {
     expect(errorsOf('- {type: UnitCreated, effective: 2020\n')).toHaveLength(1)
   })
 
+  it('read an indented sequence and a flow sequence as well', () => {
+    const indented =
+      '# events\n  - {type: UnitCreated, effective: 2020, data: {unit: a, name: A}}\n  - {type: UnitCreated, effective: 2020, data: {unit: b, name: B}}\n'
+    expect(valuesOf(indented)).toHaveLength(2)
+    expect(valuesOf('[{type: UnitCreated, effective: 2020, data: {unit: a, name: A}}]')).toHaveLength(1)
+  })
+
   it('read an empty file or one of comments only as no events', () => {
     expect(valuesOf('')).toEqual([])
     expect(valuesOf('# nothing yet\n')).toEqual([])
