@@ -160,7 +160,8 @@ export function decodeEvents(values: readonly Located[]): Either<HistoryError[],
   for (const { value, origin, field } of values) {
     const r = decodeEvent(value, origin)
     if (isLeft(r)) {
-      for (const e of r.left) errors.push(field === undefined ? e : atField(e, origin, field))
+      if (field === undefined) errors.push(...r.left)
+      else errors.push(...r.left.map((e) => atField(e, origin, field)).sort((a, b) => a.origin!.line - b.origin!.line))
       continue
     }
     const explicit = typeof (value as { id?: unknown }).id === 'string'

@@ -132,6 +132,11 @@ describe('YAML histories', () => {
     `)
   })
 
+  it('list the errors of one event in line order', () => {
+    const text = '- type: UnitCreated\n  effective: soon\n  data: {unit: a, name: A}\n  notes: x\n'
+    expect(errorsOf(text).map((e) => e.split(':')[1])).toEqual(['2', '4'])
+  })
+
   it('report an error inside a list at the line of its item', () => {
     const text = `- type: UnitSplit
   effective: 2023
