@@ -126,3 +126,8 @@ export { type Every, foldHistory, type RangeOptions, replaySteps, type Step, sta
 export { Timeline, type TimelineOptions } from './timeline/Timeline.js'
 export { type HeldByOptions, heldBy, type Tenure, tenures } from './timeline/tenures.js'
 export { type UnitHistoryEntry, unitHistory } from './timeline/unitHistory.js'
+// Plans (DESIGN §8)
+export { type Aspect, sharedAspect, type Touch, touches } from './plan/aspects.js'
+export { holds } from './plan/holds.js'
+export { PlanTimeline, type PlanTimelineOptions } from './plan/PlanTimeline.js'
+export type { PlanConflict } from './errors/types.js'
