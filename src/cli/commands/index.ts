@@ -1,6 +1,7 @@
 import type { Command } from '../command.js'
 import { append } from './append.js'
 import { at } from './at.js'
+import { compare } from './compare.js'
 import { diff } from './diff.js'
 import { lineage } from './lineage.js'
 import { log } from './log.js'
@@ -10,4 +11,4 @@ import { validate } from './validate.js'
 import { verify } from './verify.js'
 
 /** Every subcommand, in the order of the main help. */
-export const COMMANDS: readonly Command[] = [validate, at, diff, log, lineage, render, append, verify, repair]
+export const COMMANDS: readonly Command[] = [validate, at, diff, log, lineage, render, append, verify, repair, compare]

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import { renderPage } from '../../render/page/renderPage.js'
-import { type Command, type Flags, languagesFlag, withTimeline } from '../command.js'
+import { type Command, type Flags, languagesFlag } from '../command.js'
 import { EXIT, UsageError } from '../io.js'
+import { PLAN_HELP, PLAN_OPTION, withPlannedTimeline } from '../plan.js'
 
-const USAGE = 'org-history render <history…> --out FILE|- [--title T] [--lang TAG]'
+const USAGE = 'org-history render <history…> [--plan FILE]… --out FILE|- [--title T] [--lang TAG]'
 
 function outFlag(flags: Flags): string {
   const out = flags.out
@@ -33,15 +34,17 @@ day picker, the units changed on the chosen date highlighted, and the events of 
 their sources.
   --out FILE      where to write the page; '--out -' writes it to stdout
   --title T       the page title (default: the root unit's name)
-  --lang TAG      show names in this language (e.g. zh-Hant, en); the page can switch`,
+  --lang TAG      show names in this language (e.g. zh-Hant, en); the page can switch
+${PLAN_HELP}`,
   options: {
+    ...PLAN_OPTION,
     out: { type: 'string', short: 'o' },
     title: { type: 'string' },
     lang: { type: 'string' },
   },
   run({ io, args, flags }) {
     const out = outFlag(flags)
-    return withTimeline(io, args, 'render', (timeline) => {
+    return withPlannedTimeline(io, args, flags, 'render', (timeline) => {
       const title = typeof flags.title === 'string' ? { title: flags.title } : {}
       const html = renderPage(timeline, { ...title, languages: languagesFlag(flags) })
       if (out === '-') io.out(html)
