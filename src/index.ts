@@ -131,3 +131,13 @@ export { type Aspect, sharedAspect, type Touch, touches } from './plan/aspects.j
 export { holds } from './plan/holds.js'
 export { PlanTimeline, type PlanTimelineOptions } from './plan/PlanTimeline.js'
 export type { PlanConflict } from './errors/types.js'
+export { compare, PLAN_CHANGE_KINDS, type PlanChange } from './plan/compare.js'
+export { type PlanFinding, type Rebase, rebasePlan, rebasePlanOrThrow } from './plan/rebase.js'
+export {
+  type PlanEventStatus,
+  type PlanStatus,
+  type PlanStatusOptions,
+  planStatuses,
+  planStatusesOrThrow,
+} from './plan/statuses.js'
+export { appliedNote, type Comparison, comparisonMarkdown, overlapWarning, renderComparison } from './render/compare.js'
