@@ -14,10 +14,7 @@ const fact: Event[] = [
   unitCreated({ unit: 'a', name: 'A', parent: 'g' }, { effective: '2020', id: 'a' }),
   unitCreated({ unit: 'b', name: 'B', parent: 'g' }, { effective: '2020', id: 'b' }),
   unitRenamed({ unit: 'a', name: 'A-fact' }, { effective: '2022-01-05', id: 'f-a-renamed' }),
-  unitMoved(
-    { unit: 'b', parent: 'a' },
-    { effective: '2022-01-05', id: 'f-b-moved', recorded: '2021-12-15T00:00:00Z' },
-  ),
+  unitMoved({ unit: 'b', parent: 'a' }, { effective: '2022-01-05', id: 'f-b-moved', recorded: '2021-12-15T00:00:00Z' }),
 ]
 
 const plan: Event[] = [
