@@ -80,7 +80,7 @@ export class PlanTimeline {
   ): Either<HistoryError[], PlanTimeline> {
     const view = factView(fact)
     const planIds = new Set(plan.map((e) => e.id))
-    const errors: HistoryError[] = [...duplicates(fact.history, plan, planIds)]
+    const errors: HistoryError[] = [...duplicates(view, plan)]
     const visible = visibleEvents([...plan])
     const retractedByPlan = new Set(plan.flatMap((e) => (e.type === 'EventRetracted' ? [e.data.event] : [])))
     // Duplicates and targets outside the plan are checked against the history below.
@@ -222,12 +222,11 @@ export class PlanTimeline {
 }
 
 /** Plan events whose id the history or an earlier plan event already has. */
-function duplicates(history: readonly Event[], plan: readonly Event[], planIds: Set<EventId>): HistoryRuleError[] {
+function duplicates(view: FactView, plan: readonly Event[]): HistoryRuleError[] {
   const first = new Map<EventId, Event>()
-  for (const e of history) if (planIds.has(e.id) && !first.has(e.id)) first.set(e.id, e)
   const out: HistoryRuleError[] = []
   for (const e of plan) {
-    const earlier = first.get(e.id)
+    const earlier = view.byId(e.id) ?? first.get(e.id)
     if (earlier === undefined) first.set(e.id, e)
     else out.push({ _tag: 'DuplicateEventId', event: refOf(e), first: refOf(earlier) })
   }
@@ -242,9 +241,8 @@ function retractionsOfFacts(
   plan: readonly Event[],
 ) {
   if (targets.size === 0) return []
-  const factIds = new Set(view.events.filter((e) => targets.has(e.id)).map((e) => e.id))
   return plan.flatMap((e): HistoryRuleError[] =>
-    e.type === 'EventRetracted' && !factIds.has(e.data.event) && !planIds.has(e.data.event)
+    e.type === 'EventRetracted' && view.byId(e.data.event) === undefined && !planIds.has(e.data.event)
       ? [{ _tag: 'UnknownRetractionTarget', event: refOf(e), target: e.data.event }]
       : [],
   )

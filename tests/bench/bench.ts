@@ -26,6 +26,7 @@ const lib = await import('../../src/index.js')
 const { foldMutable } = await import('./baseline.js')
 const { generateHistory, mulberry32 } = await import('./generate.js')
 const { naiveBuild, naiveEvolve } = await import('./naive.js')
+const { planSection } = await import('./plan.js')
 const { activeCount, activeUnits, diff, diffBetweenOrThrow, endedUnits, evolve, HistoryErrors, jsonEqual } = lib
 const { person, replayOrThrow, stateAtOrThrow, unit } = lib
 const collect = gc!
@@ -338,6 +339,7 @@ function run() {
   log(`history: generated in ${generated.ms.toFixed(0)} ms, decoded: ${(eventsBytes / 2 ** 20).toFixed(0)} MiB of heap`)
   const replay = replaySection(history)
   const { stateAt, diff, timelineBytes } = timelineSections(history, replay.ms)
+  const plan = planSection(history, { lib, events: 1_000, log, collect, timed })
   const events = history.length
   history = undefined
   const evolve = evolveSection()
@@ -354,6 +356,7 @@ function run() {
       ratio: Timeline === undefined ? null : timelineBytes / eventsBytes,
     },
     naiveImmer,
+    plan,
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return { report: roundAll(report), oursUs }
@@ -403,6 +406,10 @@ function table(r: Report, oursUs: number): string {
     ['naiveImmer', `flat record + produce (${n(NAIVE.units)} units)`, us(r.naiveImmer.usPerEvent)],
     ['', `evolve, same events and org`, us(round(oursUs))],
     ['', 'ratio naive / ours', ...ratio('naive', r.naiveImmer.ratioToOurs)],
+    ['plan', `PlanTimeline.from, ${n(r.plan.planEvents)} plan events, shared`, ms(r.plan.sharedMs)],
+    ['', 'not shared (folds the history again)', ms(r.plan.unsharedMs)],
+    ['', 'Timeline.from(history + plan)', ms(r.plan.freshTimelineMs)],
+    ['', 'ratio shared / not shared', ...ratio('plan', r.plan.ratio)],
   ]
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)))
   const line = (row: string[]) =>
