@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs'
-import { renderPage } from '../../render/page/renderPage.js'
-import { type Command, type Flags, languagesFlag } from '../command.js'
+import { isLeft } from 'fp-ts/lib/Either.js'
+import { type PageOptions, renderPage } from '../../render/page/renderPage.js'
+import { Timeline } from '../../timeline/Timeline.js'
+import { type Command, type Flags, languagesFlag, reportErrors } from '../command.js'
 import { EXIT, UsageError } from '../io.js'
-import { PLAN_HELP, PLAN_OPTION, withPlannedTimeline } from '../plan.js'
+import { PLAN_HELP, PLAN_OPTION, planFlag, withPlannedTimeline, withPlans } from '../plan.js'
 
 const USAGE = 'org-history render <history…> [--plan FILE]… --out FILE|- [--title T] [--lang TAG]'
 
@@ -44,15 +46,21 @@ ${PLAN_HELP}`,
   },
   run({ io, args, flags }) {
     const out = outFlag(flags)
-    return withPlannedTimeline(io, args, flags, 'render', (timeline) => {
-      const title = typeof flags.title === 'string' ? { title: flags.title } : {}
-      const html = renderPage(timeline, { ...title, languages: languagesFlag(flags) })
+    const title = typeof flags.title === 'string' ? { title: flags.title } : {}
+    const show = (timeline: Timeline, plan?: PageOptions['plan']) => {
+      const html = renderPage(timeline, { ...title, languages: languagesFlag(flags), ...(plan ? { plan } : {}) })
       if (out === '-') io.out(html)
       else {
         write(out, html)
         io.out(`${out}: ${timeline.changeDates().length} change dates, ${timeline.size} events`)
       }
       return EXIT.ok
+    }
+    const plans = planFlag(flags)
+    if (plans.length === 0) return withPlannedTimeline(io, args, flags, 'render', (timeline) => show(timeline))
+    return withPlans(io, args, plans, 'render', ({ fact, plan, merged }) => {
+      const timeline = Timeline.from(merged)
+      return isLeft(timeline) ? reportErrors(io, timeline.left) : show(timeline.right, { fact, events: plan })
     })
   },
 }
