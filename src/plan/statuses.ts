@@ -61,6 +61,8 @@ export function planStatuses(
   if (at === undefined) return left([dateError('date', date)])
   const base = options.base === undefined ? undefined : parseDate(options.base)
   if (options.base !== undefined && base === undefined) return left([dateError('base', options.base)])
+  const undated = plan.find((e) => e.type !== 'EventRetracted' && parseDate(e.effective) === undefined)
+  if (undated !== undefined) return left([dateError('effective', undated.effective ?? '')])
   const org = fact.at(date)
   if (isLeft(org)) return org
   const view = factView(fact)
