@@ -102,13 +102,10 @@ function eventName(ref: EventRef): string {
 const located = (ref: EventRef) => `${ref.type} ${q(ref.id)}${ref.origin ? ` (${where(ref.origin)})` : ''}`
 
 function planConflict(e: PlanConflict): string {
-  const [rule] = explainRule(e.rule)
+  const [rule, fix] = explainRule(e.rule)
   const prefix = e.event.origin ? `${where(e.event.origin)}: ` : ''
-  const fix =
-    e.side === 'plan'
-      ? 'the plan no longer fits the history: change or drop the plan event'
-      : 'the plan contradicts this later fact: change the plan'
-  return `${prefix}${eventName(e.event)}: ${rule}, by ${e.side === 'plan' ? 'fact' : 'plan event'} ${located(e.by)}; ${fix}`
+  const other = e.side === 'plan' ? 'or drop the plan event' : 'or change the plan'
+  return `${prefix}${eventName(e.event)}: ${rule}, by ${e.side === 'plan' ? 'fact' : 'plan event'} ${located(e.by)}; ${fix}, ${other}`
 }
 
 /**

@@ -45,7 +45,7 @@ describe('--plan', () => {
     expect(r.status).toBe(1)
     expect(r.out).toBe('')
     expect(r.err.split('\n')).toEqual([
-      `${broken}:2: UnitRenamed 'b' (event 'p-invalid'): unit 'b' ended (merged) on 2022-01-10, by fact UnitMerged 'f-b-merged' (${fact}:6); the plan no longer fits the history: change or drop the plan event`,
+      `${broken}:2: UnitRenamed 'b' (event 'p-invalid'): unit 'b' ended (merged) on 2022-01-10, by fact UnitMerged 'f-b-merged' (${fact}:6); refer to its successor or date the event earlier, or drop the plan event`,
       '1 error',
     ])
   })

@@ -37,7 +37,7 @@ describe('rebasePlan', () => {
     ])
     expect(r.applied.map((f) => [f.event.id, f.fact.id])).toEqual([['p-applied', 'f-c-head']])
     expect(r.invalid.map(formatError)).toEqual([
-      "UnitRenamed 'b' (event 'p-invalid'): unit 'b' ended (merged) on 2022-01-10, by fact UnitMerged 'f-b-merged'; the plan no longer fits the history: change or drop the plan event",
+      "UnitRenamed 'b' (event 'p-invalid'): unit 'b' ended (merged) on 2022-01-10, by fact UnitMerged 'f-b-merged'; refer to its successor or date the event earlier, or drop the plan event",
     ])
   })
 
