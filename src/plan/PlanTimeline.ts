@@ -80,12 +80,11 @@ export class PlanTimeline {
   ): Either<HistoryError[], PlanTimeline> {
     const view = factView(fact)
     const planIds = new Set(plan.map((e) => e.id))
-    const errors: HistoryError[] = [...duplicates(view, plan)]
-    const visible = visibleEvents([...plan])
     const retractedByPlan = new Set(plan.flatMap((e) => (e.type === 'EventRetracted' ? [e.data.event] : [])))
-    // Duplicates and targets outside the plan are checked against the history below.
-    const own = visible.errors.filter((e) => e._tag === 'RetractsRetraction')
-    errors.push(...own, ...retractionsOfFacts(view, retractedByPlan, planIds, plan))
+    const facts = factEventsWithIds(view, new Set([...planIds, ...retractedByPlan]))
+    // Duplicate ids and retraction targets are checked against the history as well as the plan.
+    const own = visibleEvents([...plan]).errors.filter((e) => e._tag === 'RetractsRetraction')
+    const errors: HistoryError[] = [...duplicates(facts, plan), ...own, ...unknownTargets(facts, planIds, plan)]
     const { errors: dateErrors, ...ordered } = inValidTimeOrder(plan)
     errors.push(...dateErrors)
     let pivot = options.share === false ? Number.NEGATIVE_INFINITY : (ordered.starts[0] ?? Number.POSITIVE_INFINITY)
@@ -221,12 +220,23 @@ export class PlanTimeline {
   }
 }
 
+/**
+ * The fact events with one of the ids asked for: one pass over the history, comparing each id with
+ * the few the plan has (no index of a million ids is built).
+ */
+function factEventsWithIds(view: FactView, ids: ReadonlySet<EventId>): Map<EventId, Event> {
+  const found = new Map<EventId, Event>()
+  if (ids.size === 0) return found
+  for (const e of view.timeline.history) if (ids.has(e.id) && !found.has(e.id)) found.set(e.id, e)
+  return found
+}
+
 /** Plan events whose id the history or an earlier plan event already has. */
-function duplicates(view: FactView, plan: readonly Event[]): HistoryRuleError[] {
+function duplicates(facts: ReadonlyMap<EventId, Event>, plan: readonly Event[]): HistoryRuleError[] {
   const first = new Map<EventId, Event>()
   const out: HistoryRuleError[] = []
   for (const e of plan) {
-    const earlier = view.byId(e.id) ?? first.get(e.id)
+    const earlier = facts.get(e.id) ?? first.get(e.id)
     if (earlier === undefined) first.set(e.id, e)
     else out.push({ _tag: 'DuplicateEventId', event: refOf(e), first: refOf(earlier) })
   }
@@ -234,15 +244,9 @@ function duplicates(view: FactView, plan: readonly Event[]): HistoryRuleError[] 
 }
 
 /** Retractions in the plan of events that neither the history nor the plan has. */
-function retractionsOfFacts(
-  view: FactView,
-  targets: ReadonlySet<EventId>,
-  planIds: ReadonlySet<EventId>,
-  plan: readonly Event[],
-) {
-  if (targets.size === 0) return []
+function unknownTargets(facts: ReadonlyMap<EventId, Event>, planIds: ReadonlySet<EventId>, plan: readonly Event[]) {
   return plan.flatMap((e): HistoryRuleError[] =>
-    e.type === 'EventRetracted' && view.byId(e.data.event) === undefined && !planIds.has(e.data.event)
+    e.type === 'EventRetracted' && !facts.has(e.data.event) && !planIds.has(e.data.event)
       ? [{ _tag: 'UnknownRetractionTarget', event: refOf(e), target: e.data.event }]
       : [],
   )

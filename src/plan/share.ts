@@ -22,8 +22,6 @@ export interface FactView {
   readonly retracted: ReadonlySet<EventId>
   /** The first instant of the event at an ordered index. */
   start(index: number): number
-  /** The fact event with an id (retracted or not), if any; the index is made on first use. */
-  byId(id: EventId): Event | undefined
 }
 
 const views = new WeakMap<Timeline, FactView>()
@@ -44,16 +42,8 @@ export function factView(timeline: Timeline): FactView {
   if (known !== undefined) return known
   const events = timeline.events
   const start = (i: number) => parseDate(events[i]!.effective!)!.start
-  let index: Map<EventId, Event> | undefined
   const view: FactView = {
     timeline,
-    byId(id) {
-      if (index === undefined) {
-        index = new Map()
-        for (const e of timeline.history) if (!index.has(e.id)) index.set(e.id, e)
-      }
-      return index.get(id)
-    },
     events,
     retracted: retractedIn(timeline.history),
     start,
