@@ -1,0 +1,6 @@
+export interface ScriptOptions {
+  readonly schema?: string
+}
+export function sqlScript(): string {
+  return ''
+}
