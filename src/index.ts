@@ -127,6 +127,6 @@ export { Timeline, type TimelineOptions } from './timeline/Timeline.js'
 export { type HeldByOptions, heldBy, type Tenure, tenures } from './timeline/tenures.js'
 export { type UnitHistoryEntry, unitHistory } from './timeline/unitHistory.js'
 // The SQL read model (DESIGN §9)
-export { type ScriptOptions, sqlScript } from './sql/script.js'
+export { DEFAULT_SCHEMA, type ScriptOptions, sqlScript, sqlScriptChunks } from './sql/script.js'
 export type { LeaderVersion, PersonVersion, Rectangle, UnitVersion, Versioned, Versions } from './sql/unitVersion.js'
 export { versionsOf } from './sql/versions.js'

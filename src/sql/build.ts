@@ -29,7 +29,9 @@ const rowKey = (r: Row) => `${r.entity}\u0001${r.validFrom}\u0001${r.validTo}\u0
 function retractionTimes(events: readonly Event[], ordered: Ordered): Float64Array {
   const at = new Float64Array(ordered.events.length).fill(NEVER)
   const index = new Map<string, number>()
-  ordered.events.forEach((e, i) => index.set(e.id, i))
+  ordered.events.forEach((e, i) => {
+    index.set(e.id, i)
+  })
   for (const r of events) {
     if (r.type !== 'EventRetracted') continue
     const i = index.get(r.data.event)

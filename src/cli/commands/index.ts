@@ -6,8 +6,9 @@ import { lineage } from './lineage.js'
 import { log } from './log.js'
 import { render } from './render.js'
 import { repair } from './repair.js'
+import { sql } from './sql.js'
 import { validate } from './validate.js'
 import { verify } from './verify.js'
 
 /** Every subcommand, in the order of the main help. */
-export const COMMANDS: readonly Command[] = [validate, at, diff, log, lineage, render, append, verify, repair]
+export const COMMANDS: readonly Command[] = [validate, at, diff, log, lineage, render, append, verify, repair, sql]
