@@ -108,6 +108,10 @@ export { mermaidText, renderMermaid } from './render/mermaid.js'
 export { type PageData, type PageOptions, renderPage } from './render/page/renderPage.js'
 export { renderTree } from './render/tree.js'
 export { displayWidth, padColumns } from './render/width.js'
+// The SQL read model (DESIGN §9)
+export { DEFAULT_SCHEMA, type ScriptOptions, sqlScript, sqlScriptChunks } from './sql/script.js'
+export type { LeaderVersion, PersonVersion, Rectangle, UnitVersion, Versioned, Versions } from './sql/unitVersion.js'
+export { versionsOf } from './sql/versions.js'
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory.js'
 export { decodeEvents, type Located, parseHistory, parseJsonValues } from './store/parse.js'
 export type { AppendError, Appended, EventStore, ExpectedVersion, StoredEvent, VersionRange } from './store/port.js'
@@ -126,7 +130,3 @@ export { type Every, foldHistory, type RangeOptions, replaySteps, type Step, sta
 export { Timeline, type TimelineOptions } from './timeline/Timeline.js'
 export { type HeldByOptions, heldBy, type Tenure, tenures } from './timeline/tenures.js'
 export { type UnitHistoryEntry, unitHistory } from './timeline/unitHistory.js'
-// The SQL read model (DESIGN §9)
-export { DEFAULT_SCHEMA, type ScriptOptions, sqlScript, sqlScriptChunks } from './sql/script.js'
-export type { LeaderVersion, PersonVersion, Rectangle, UnitVersion, Versioned, Versions } from './sql/unitVersion.js'
-export { versionsOf } from './sql/versions.js'
