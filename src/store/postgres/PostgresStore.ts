@@ -158,6 +158,7 @@ export class PostgresStore implements EventStore {
   /**
    * Whether the projection's tables exist (always `true` without a projection).
    * @example
+   * const store = new PostgresStore(pool, { history: 'alibaba', projection: true })
    * if (!(await store.hasProjection())) await store.rebuildProjection()
    * @since 0.2.0
    */
