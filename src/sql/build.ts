@@ -5,7 +5,7 @@ import type { RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
 import { fold } from '../timeline/fold.js'
 import { inValidTimeOrder, type Ordered } from '../timeline/order.js'
-import { type Entry, personEntry, unitEntries } from './rows.js'
+import { type Entry, personEntry, unitChanges } from './rows.js'
 
 const NEVER = Number.POSITIVE_INFINITY
 const ALWAYS = Number.NEGATIVE_INFINITY
@@ -157,18 +157,11 @@ export class VersionBuilder {
       if (any) {
         const at = starts[i]!
         const touched: string[] = []
-        trieDiff(state.units, next.units, (_id, before, after) => {
-          const was = unitEntries(before)
-          for (const [entity, entry] of unitEntries(after)) {
-            was.delete(entity)
-            touched.push(entity)
-            change(entity, entry, at)
-          }
-          for (const entity of was.keys()) {
-            touched.push(entity)
-            change(entity, undefined, at)
-          }
-        })
+        const emit = (entity: string, entry: Entry | undefined) => {
+          touched.push(entity)
+          change(entity, entry, at)
+        }
+        trieDiff(state.units, next.units, (_id, before, after) => unitChanges(before, after, emit))
         trieDiff(state.people, next.people, (id, _before, after) => {
           touched.push(`p${id}`)
           change(`p${id}`, personEntry(after, id), at)
@@ -189,10 +182,12 @@ export class VersionBuilder {
     const old = new Map<string, Row>()
     for (const row of before) old.set(rowKey(row), row)
     for (const row of after) {
-      const key = rowKey(row)
-      const same = old.get(key)
-      row.recordedFrom = same === undefined ? t : same.recordedFrom
-      old.delete(key)
+      if (old.size > 0) {
+        const key = rowKey(row)
+        const same = old.get(key)
+        row.recordedFrom = same === undefined ? t : same.recordedFrom
+        old.delete(key)
+      } else row.recordedFrom = t
       const rows = this.rowsOf.get(row.entity)
       if (rows === undefined) this.rowsOf.set(row.entity, [row])
       else rows.push(row)

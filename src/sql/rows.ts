@@ -1,4 +1,4 @@
-import type { Person, Unit } from '../domain/state.js'
+import type { Leader, Person, Unit } from '../domain/state.js'
 import type { LeaderVersion, PersonVersion, UnitVersion } from './unitVersion.js'
 
 /** Which table a row belongs to. */
@@ -19,23 +19,50 @@ const SEP = '\u0000'
 /** The entity key of a holding. */
 const holding = (unit: string, role: string, person: string) => `l${unit}${SEP}${role}${SEP}${person}`
 
-/** The versions a unit contributes at one instant: its own and its leaders' (none when it is not active). */
-export function unitEntries(u: Unit | undefined): Map<string, Entry> {
-  const out = new Map<string, Entry>()
-  if (u === undefined || u.status !== 'active') return out
+const active = (u: Unit | undefined) => (u !== undefined && u.status === 'active' ? u : undefined)
+
+function unitEntry(u: Unit): Entry {
   const value: UnitVersion = { unit: u.id, name: u.name, kind: u.kind, parent: u.parent, attributes: u.attributes }
-  out.set(`u${u.id}`, {
-    table: 'units',
-    entity: `u${u.id}`,
-    value,
-    sig: JSON.stringify([u.name, u.kind, u.parent, u.attributes]),
-  })
-  for (const { person, role, title, acting, since } of u.leaders) {
-    const entity = holding(u.id, role, person)
-    const leader: LeaderVersion = { unit: u.id, person, role, title, acting, since }
-    out.set(entity, { table: 'leaders', entity, value: leader, sig: JSON.stringify([title, acting, since]) })
+  return { table: 'units', entity: `u${u.id}`, value, sig: JSON.stringify([u.name, u.kind, u.parent, u.attributes]) }
+}
+
+function leaderEntry(u: Unit, l: Leader, entity: string): Entry {
+  const { person, role, title, acting, since } = l
+  const value: LeaderVersion = { unit: u.id, person, role, title, acting, since }
+  return { table: 'leaders', entity, value, sig: JSON.stringify([title, acting, since]) }
+}
+
+/**
+ * The versions that may differ between two states of a unit (an inactive unit has none): its own
+ * and its holdings', each passed to `emit` with its new entry (`undefined`: it ends). Parts the
+ * states share by reference are skipped, so an event costs what it changed.
+ */
+export function unitChanges(
+  before: Unit | undefined,
+  after: Unit | undefined,
+  emit: (entity: string, entry: Entry | undefined) => void,
+): void {
+  const [b, a] = [active(before), active(after)]
+  if (a === undefined) {
+    if (b !== undefined) emit(`u${b.id}`, undefined)
+  } else if (
+    b === undefined ||
+    b.name !== a.name ||
+    b.kind !== a.kind ||
+    b.parent !== a.parent ||
+    b.attributes !== a.attributes
+  )
+    emit(`u${a.id}`, unitEntry(a))
+  if (b?.leaders === a?.leaders) return
+  const was = new Map<string, Leader>()
+  for (const l of b?.leaders ?? []) was.set(holding(b!.id, l.role, l.person), l)
+  for (const l of a?.leaders ?? []) {
+    const entity = holding(a!.id, l.role, l.person)
+    const old = was.get(entity)
+    was.delete(entity)
+    if (old !== l) emit(entity, leaderEntry(a!, l, entity))
   }
-  return out
+  for (const entity of was.keys()) emit(entity, undefined)
 }
 
 /** The version of a person (none before the person is known). */

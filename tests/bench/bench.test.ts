@@ -26,5 +26,10 @@ describe('npm run bench -- --quick --json', () => {
     for (const [group, keys] of Object.entries(fields))
       for (const key of keys) expect(typeof figures[group]?.[key], `${group}.${key}`).toBe('number')
     expect(figures.history).toEqual({ events: 100_000, units: 2_000 })
+    const sql = figures.sql
+    if (typeof sql?.skipped === 'string') expect(process.env.CI).not.toBe('true')
+    else
+      for (const key of ['versionsMs', 'loadMs', 'orgOnMs', 'rows'])
+        expect(typeof sql?.[key], `sql.${key}`).toBe('number')
   })
 })

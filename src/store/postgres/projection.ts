@@ -43,7 +43,10 @@ async function insertRows<V>(
   const sql = `INSERT INTO ${p.schema}.${table} (${COLUMNS[table].names.join(', ')}) SELECT * FROM unnest(${params})`
   for (let from = 0; from < rows.length; from += p.batchSize) {
     const columns: (string | null)[][] = types.map(() => [])
-    for (const row of rows.slice(from, from + p.batchSize)) values(row).forEach((v, i) => columns[i]!.push(v))
+    for (const row of rows.slice(from, from + p.batchSize)) {
+      const fields = values(row)
+      for (let i = 0; i < fields.length; i++) columns[i]!.push(fields[i]!)
+    }
     await client.query(sql, columns)
   }
 }
