@@ -54,15 +54,19 @@ export function unitChanges(
   )
     emit(`u${a.id}`, unitEntry(a))
   if (b?.leaders === a?.leaders) return
-  const was = new Map<string, Leader>()
-  for (const l of b?.leaders ?? []) was.set(holding(b!.id, l.role, l.person), l)
+  // Holdings kept as the same objects did not change: only the others get a key.
+  const gone = new Set(b?.leaders ?? [])
+  const changed = new Set<string>()
   for (const l of a?.leaders ?? []) {
+    if (gone.delete(l)) continue
     const entity = holding(a!.id, l.role, l.person)
-    const old = was.get(entity)
-    was.delete(entity)
-    if (old !== l) emit(entity, leaderEntry(a!, l, entity))
+    changed.add(entity)
+    emit(entity, leaderEntry(a!, l, entity))
   }
-  for (const entity of was.keys()) emit(entity, undefined)
+  for (const l of gone) {
+    const entity = holding(b!.id, l.role, l.person)
+    if (!changed.has(entity)) emit(entity, undefined)
+  }
 }
 
 /** The version of a person (none before the person is known). */

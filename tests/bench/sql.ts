@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process'
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type pg from 'pg'
 import { dayText, type Event, instantText, parseDate, sqlScriptChunks, versionsOf } from '../../src/index.js'
+import { migrate, openPostgresStore } from '../../src/postgres.js'
 import { postgresAvailable, postgresBin, startPostgres } from '../support/postgres.js'
 
 /** The figures of the section, or why it was skipped. */
@@ -21,10 +23,32 @@ export type SqlFigures =
       readonly loadMs: number
       readonly orgOnMs: number
       readonly orgOnUnits: number
+      /** One single-event append to a history of `projectionEvents` events, with the projection and without (medians). */
+      readonly projectionEvents: number
+      readonly appendMs: number
+      readonly appendWithProjectionMs: number
     }
   | { readonly skipped: string }
 
 const QUERIES = 5
+const PROJECTION = { events: 10_000, appends: 5 }
+
+/** The median time of single-event appends after `base`, to a store with or without the projection. */
+async function appendMs(pool: pg.Pool, history: readonly Event[], projection: boolean): Promise<number> {
+  const name = projection ? 'projected' : 'plain'
+  const store = await openPostgresStore(pool, { history: name, projection: projection && { schema: name } })
+  const base = history.slice(0, PROJECTION.events)
+  const appended = await store.append(base, { expectedVersion: 0 })
+  if (appended._tag === 'Left') throw new Error(`bench append failed: ${JSON.stringify(appended.left)}`)
+  const times: number[] = []
+  for (const event of history.slice(PROJECTION.events, PROJECTION.events + PROJECTION.appends)) {
+    const t = performance.now()
+    const one = await store.append([event], { expectedVersion: 'any' })
+    times.push(performance.now() - t)
+    if (one._tag === 'Left') throw new Error(`bench append failed: ${JSON.stringify(one.left)}`)
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!
+}
 
 async function write(path: string, pieces: Iterable<string>): Promise<void> {
   const out = createWriteStream(path)
@@ -53,7 +77,7 @@ export async function sqlSection(history: readonly Event[], log: (message: strin
   log(`sql: versions with every event recorded at its own instant in ${versionsRecordedInOrderMs.toFixed(0)} ms`)
   const dir = mkdtempSync(join(tmpdir(), 'org-history-sql-'))
   const server = await startPostgres()
-  const pool = server.pool({ max: 1 })
+  const pool = server.pool({ max: 2 })
   pool.on('error', () => undefined)
   try {
     const file = join(dir, 'history.sql')
@@ -78,7 +102,24 @@ export async function sqlSection(history: readonly Event[], log: (message: strin
     }
     const orgOnMs = times.sort((a, b) => a - b)[Math.floor(QUERIES / 2)]!
     log(`sql: org_on('${day}') gives ${orgOnUnits} units in ${orgOnMs.toFixed(1)} ms (median of ${QUERIES})`)
-    return { versionsMs, versionsRecordedInOrderMs, rows, scriptBytes, loadMs, orgOnMs, orgOnUnits }
+    await migrate(pool)
+    const plain = await appendMs(pool, history, false)
+    const projected = await appendMs(pool, history, true)
+    log(
+      `sql: one append to ${PROJECTION.events} events: ${plain.toFixed(0)} ms, with the projection ${projected.toFixed(0)} ms`,
+    )
+    return {
+      versionsMs,
+      versionsRecordedInOrderMs,
+      rows,
+      scriptBytes,
+      loadMs,
+      orgOnMs,
+      orgOnUnits,
+      projectionEvents: PROJECTION.events,
+      appendMs: plain,
+      appendWithProjectionMs: projected,
+    }
   } finally {
     await pool.end()
     server.stop()
@@ -95,5 +136,6 @@ export function sqlLines(f: SqlFigures): string {
     `           versionsOf, each event recorded at its own instant   ${n(f.versionsRecordedInOrderMs)} ms`,
     `           script load with psql (${n(f.scriptBytes / 2 ** 20)} MiB)   ${n(f.loadMs)} ms`,
     `           one org_on query (${n(f.orgOnUnits)} units, median of ${QUERIES})   ${n(f.orgOnMs)} ms`,
+    `           one append to ${n(f.projectionEvents)} events: ${n(f.appendMs)} ms, with the projection ${n(f.appendWithProjectionMs)} ms`,
   ].join('\n')
 }
