@@ -458,4 +458,8 @@ function table(r: Report, oursUs: number): string {
 }
 
 const { report, oursUs } = run()
-process.stdout.write(opts.json ? `${JSON.stringify(report)}\n` : `${table(report, oursUs)}\n`)
+const { sqlLines, sqlSection } = await import('./sql.js')
+const sql = roundAll(await sqlSection(generateHistory(opts), log))
+process.stdout.write(
+  opts.json ? `${JSON.stringify({ ...report, sql })}\n` : `${table(report, oursUs)}\n${sqlLines(sql)}\n`,
+)

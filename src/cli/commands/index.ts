@@ -9,6 +9,7 @@ import { log } from './log.js'
 import { render } from './render.js'
 import { repair } from './repair.js'
 import { schema } from './schema.js'
+import { sql } from './sql.js'
 import { validate } from './validate.js'
 import { verify } from './verify.js'
 
@@ -26,4 +27,5 @@ export const COMMANDS: readonly Command[] = [
   schema,
   convert,
   compare,
+  sql,
 ]

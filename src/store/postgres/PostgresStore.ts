@@ -6,6 +6,7 @@ import { rangeBounds } from '../memory.js'
 import type { AppendError, Appended, EventStore, ExpectedVersion, StoredEvent, VersionRange } from '../port.js'
 import { type AppendTarget, appendEvents } from './append.js'
 import { KnownHistory } from './known.js'
+import { createProjection, projectionExists, projectionOf } from './projection.js'
 import { currentVersion, type RowSource, readRows } from './rows.js'
 import {
   DEFAULT_TABLE,
@@ -68,6 +69,7 @@ export class PostgresStore implements EventStore {
       pageSize: positive(options.pageSize, 1000, 'pageSize'),
       batchSize: positive(options.batchSize, 1000, 'batchSize'),
       now: options.now,
+      projection: projectionOf(options.projection, positive(options.batchSize, 1000, 'batchSize')),
     }
   }
 
@@ -119,6 +121,52 @@ export class PostgresStore implements EventStore {
     return timeline
   }
 
+  /**
+   * Recomputes the SQL read model of the history (the store's `projection` option) from the events:
+   * replaces its schema (tables, functions, views) in one transaction, under the history's lock, so
+   * appends wait for it and readers see the old rows until it commits.
+   * @throws when the store has no projection, or the database fails (nothing is changed then)
+   * @example
+   * const store = await openPostgresStore(pool, { history: 'alibaba', projection: true })
+   * await store.rebuildProjection()
+   * @since 0.2.0
+   */
+  async rebuildProjection(): Promise<void> {
+    this.ensureOpen()
+    const projection = this.target.projection
+    if (projection === undefined)
+      throw new Error('rebuildProjection: this store has no projection; open it with { projection: true }')
+    const client = await this.target.pool.connect()
+    let broken: Error | undefined
+    try {
+      await client.query('BEGIN')
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [this.source.table, this.history])
+      const source = { ...this.source, db: client }
+      const history = await this.known.upTo(source, await currentVersion(source), this.target.pageSize)
+      await createProjection(client, projection, history)
+      await client.query('COMMIT')
+    } catch (cause) {
+      await client.query('ROLLBACK').catch((e: Error) => {
+        broken = e
+      })
+      this.rethrow(cause)
+    } finally {
+      client.release(broken)
+    }
+  }
+
+  /**
+   * Whether the projection's tables exist (always `true` without a projection).
+   * @example
+   * const store = new PostgresStore(pool, { history: 'alibaba', projection: true })
+   * if (!(await store.hasProjection())) await store.rebuildProjection()
+   * @since 0.2.0
+   */
+  async hasProjection(): Promise<boolean> {
+    const projection = this.target.projection
+    return projection === undefined || projectionExists(this.target.pool, projection)
+  }
+
   /** Forgets what the store keeps in memory; the pool stays open (it is the caller's). @since 0.1.0 */
   async close(): Promise<void> {
     this.closed = true
@@ -151,7 +199,8 @@ export class PostgresStore implements EventStore {
  * Opens a history of a PostgreSQL table after checking that the table is there, so a missing
  * {@link migrate} shows at once rather than at the first append.
  * @param pool a `pg.Pool`
- * @param options `history` (required), `table`, `pageSize`, `batchSize`, `now`
+ * @param options `history` (required), `table`, `pageSize`, `batchSize`, `now`, `projection` (its
+ * tables are built from the history when missing)
  * @returns the store, ready to use
  * @throws when the table does not exist (the message says to call `migrate`) or the database cannot be reached
  * @example
@@ -161,5 +210,6 @@ export class PostgresStore implements EventStore {
 export async function openPostgresStore(pool: PgPool, options: PostgresStoreOptions): Promise<PostgresStore> {
   const store = new PostgresStore(pool, options)
   await store.version()
+  if (!(await store.hasProjection())) await store.rebuildProjection()
   return store
 }

@@ -4,6 +4,7 @@ import type { Event } from '../../events/event.js'
 import type { AppendError, Appended, ExpectedVersion } from '../port.js'
 import { checkAppend } from '../validateAppend.js'
 import type { KnownHistory } from './known.js'
+import { createProjection, type Projection, projectionExists, writeProjection } from './projection.js'
 import { currentVersion, type RowSource, toRow } from './rows.js'
 import { missingTableMessage, type PgClient, type PgPool, SQLSTATE, sqlState } from './types.js'
 
@@ -15,6 +16,8 @@ export interface AppendTarget extends Omit<RowSource, 'db'> {
   readonly batchSize: number
   /** The clock that stamps `recorded`. */
   readonly now?: () => Date
+  /** The SQL read model kept current in each append's transaction, when on. */
+  readonly projection?: Projection
 }
 
 /** A store failure with what to do about it. */
@@ -91,12 +94,19 @@ async function inTransaction(
   } catch (cause) {
     throw sqlState(cause) === SQLSTATE.uniqueViolation ? new RacedPast(version) : cause
   }
+  if (target.projection !== undefined) await project(client, target.projection, [...history, ...stored])
   const at = (i: number) => ({ file: target.origin, line: version + i + 1 })
   const appended = {
     version: version + stored.length,
     events: stored.map((event, i) => ({ version: version + i + 1, event: { ...event, origin: at(i) } })),
   }
   return { appended, state: checked.right.state }
+}
+
+/** Rewrites the projection with the whole history (creating it when it is missing). */
+async function project(client: PgClient, projection: Projection, history: readonly Event[]): Promise<void> {
+  if (await projectionExists(client, projection)) await writeProjection(client, projection, history)
+  else await createProjection(client, projection, history)
 }
 
 /** Inserts events as versions `after + 1`, `after + 2`… */

@@ -54,6 +54,14 @@ export interface PostgresStoreOptions extends TableOptions {
   readonly batchSize?: number
   /** The clock that stamps `recorded` (one reading per append). Default: `() => new Date()`. */
   readonly now?: () => Date
+  /**
+   * Keeps the SQL read model (DESIGN §9: the tables, `org_at`, `org_on`… of `org-history sql`)
+   * current in each append's transaction, in schema `org_history` or the one given; one history
+   * per schema. Each append rewrites the history's version rows (its cost grows with the history).
+   * Default: off.
+   * @since 0.2.0
+   */
+  readonly projection?: boolean | { readonly schema?: string }
 }
 
 /** The default table of the store. @since 0.1.0 */
