@@ -1,7 +1,6 @@
 // The public surface of org-history: explicit named exports only.
 
 export { applyDiff, formatDiffApplyError } from './diff/apply.js'
-export { diffBetween, diffBetweenOrThrow } from './diff/between.js'
 export { diff } from './diff/diff.js'
 export { toJsonPatch } from './diff/patch.js'
 export type { DiffApplyError } from './diff/types.js'
@@ -102,6 +101,7 @@ export { displayWidth, padColumns } from './render/width.js'
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory.js'
 export { decodeEvents, type Located, parseHistory, parseJsonValues } from './store/parse.js'
 export type { AppendError, Appended, EventStore, ExpectedVersion, StoredEvent, VersionRange } from './store/port.js'
+export { diffBetween, diffBetweenOrThrow } from './timeline/between.js'
 export {
   type AtOptions,
   foldEvents,
