@@ -26,5 +26,8 @@ describe('npm run bench -- --quick --json', () => {
     for (const [group, keys] of Object.entries(fields))
       for (const key of keys) expect(typeof figures[group]?.[key], `${group}.${key}`).toBe('number')
     expect(figures.history).toEqual({ events: 100_000, units: 2_000 })
+    expect(figures.scaling.events).toEqual([10_000, 100_000])
+    expect(figures.scaling.msPerEvent.map((x: unknown) => typeof x)).toEqual(['number', 'number'])
+    expect(typeof figures.scaling.ratio).toBe('number')
   })
 })
