@@ -22,6 +22,8 @@ const describe = (c: Change): string => {
       return `${nameLabel(c.from)} renamed **${nameLabel(c.to)}**`
     case 'unit-moved':
       return `**${name(c.unit)}** moved from ${name(c.from)} to ${name(c.to)}`
+    case 'unit-reclassified':
+      return `**${name(c.unit)}** reclassified from ${c.from ?? '(no kind)'} to ${c.to ?? '(no kind)'}`
     case 'attributes-changed':
       return `**${name(c.unit)}**: ${Object.keys(c.to).join(', ')} set`
     case 'leader-added':

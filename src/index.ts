@@ -42,7 +42,15 @@ export type {
   RuleError,
 } from './errors/types.js'
 export { EventRetracted, EventRetractedData, eventRetracted } from './events/EventRetracted.js'
-export { deriveEventId, type EventOf, type Meta, type MetaInput, Source, sourcesOf } from './events/envelope.js'
+export {
+  deriveEventId,
+  type EventOf,
+  Inferred,
+  type Meta,
+  type MetaInput,
+  Source,
+  sourcesOf,
+} from './events/envelope.js'
 export {
   decodeEvent,
   EVENT_CODECS,
@@ -60,6 +68,8 @@ export {
   PersonRegistered as PersonRegisteredCodec,
   personRegistered,
 } from './events/PersonRegistered.js'
+export { eventJsonSchema, historyJsonSchema } from './events/schema.js'
+export type { JsonSchema } from './events/shape.js'
 export {
   type UnitAttributesSet,
   UnitAttributesSet as UnitAttributesSetCodec,
@@ -69,6 +79,7 @@ export { UnitCreated, UnitCreatedData, unitCreated } from './events/UnitCreated.
 export { UnitDissolved, UnitDissolvedData, unitDissolved } from './events/UnitDissolved.js'
 export { UnitMerged, UnitMergedData, unitMerged } from './events/UnitMerged.js'
 export { UnitMoved, UnitMovedData, unitMoved } from './events/UnitMoved.js'
+export { UnitReclassified, UnitReclassifiedData, unitReclassified } from './events/UnitReclassified.js'
 export { UnitRenamed, UnitRenamedData, unitRenamed } from './events/UnitRenamed.js'
 export { UnitSplit, UnitSplitData, unitSplit } from './events/UnitSplit.js'
 export { type EndedJSON, type PersonJSON, type StateJSON, toJSON, type UnitJSON, unitToJSON } from './queries/json.js'
@@ -98,9 +109,11 @@ export { mermaidText, renderMermaid } from './render/mermaid.js'
 export { type PageData, type PageOptions, renderPage } from './render/page/renderPage.js'
 export { renderTree } from './render/tree.js'
 export { displayWidth, padColumns } from './render/width.js'
+export { type FormatOptions, formatHistory, HISTORY_FORMATS, type HistoryFormat } from './store/format.js'
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory.js'
-export { decodeEvents, type Located, parseHistory, parseJsonValues } from './store/parse.js'
+export { decodeEvents, isYamlFile, type Located, parseHistory, parseJsonValues } from './store/parse.js'
 export type { AppendError, Appended, EventStore, ExpectedVersion, StoredEvent, VersionRange } from './store/port.js'
+export { parseYamlValues } from './store/yaml.js'
 export { diffBetween, diffBetweenOrThrow } from './timeline/between.js'
 export {
   type AtOptions,

@@ -1,3 +1,5 @@
+import { styleText } from 'node:util'
+
 /**
  * A way to style a piece of text for the terminal: ANSI colours, or nothing.
  * @example
@@ -22,10 +24,16 @@ export interface Palette {
   readonly label: (text: string) => string
 }
 
-const sgr =
-  (open: number, close: number) =>
+type Format = Parameters<typeof styleText>[0]
+
+/**
+ * Node's own ANSI styles. Whether to colour at all is decided once, by {@link useColour} (a flag,
+ * `NO_COLOR`, `FORCE_COLOR`, the terminal), so Node is told not to decide again from the stream.
+ */
+const style =
+  (format: Format) =>
   (text: string): string =>
-    text === '' ? text : `\u001b[${open}m${text}\u001b[${close}m`
+    text === '' ? text : styleText(format, text, { validateStream: false })
 
 const same = (text: string): string => text
 
@@ -52,13 +60,13 @@ export const PLAIN: Palette = {
  * @since 0.1.0
  */
 export const ANSI: Palette = {
-  bold: sgr(1, 22),
-  dim: sgr(2, 22),
-  date: sgr(36, 39),
-  added: sgr(32, 39),
-  removed: sgr(31, 39),
-  changed: sgr(33, 39),
-  label: sgr(35, 39),
+  bold: style('bold'),
+  dim: style('dim'),
+  date: style('cyan'),
+  added: style('green'),
+  removed: style('red'),
+  changed: style('yellow'),
+  label: style('magenta'),
 }
 
 /**

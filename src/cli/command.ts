@@ -11,13 +11,14 @@ import type { Event } from '../events/event.js'
 import { unit } from '../queries/units.js'
 import { Timeline } from '../timeline/Timeline.js'
 import { type Palette, paletteFor } from './colour.js'
-import { EXIT, type Io, UsageError } from './io.js'
+import { ERRORS_SHOWN, EXIT, type Io, UsageError } from './io.js'
 import { type Progress, type ProgressStream, startProgress } from './progress.js'
 import { parseFiles, readFiles } from './read.js'
 
 /** Flags every command has; a command adds its own in `options`. */
 export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
+  all: { type: 'boolean' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>
 
 /** The parsed flags of a command line. */
@@ -60,10 +61,21 @@ export function formatFlag(name: string, flags: Flags, formats: readonly string[
   return format
 }
 
-/** Prints every error as `file:line: message` and a count; the exit status of an invalid history. */
+/** The line under each command's help about the errors it prints. */
+export const ERRORS_HELP = `  --all           print every error of an invalid history (default: the first ${ERRORS_SHOWN}, then a count)`
+
+const count = (n: number) => n.toLocaleString('en-US')
+
+/**
+ * Prints the errors as `file:line: message` — the first {@link ERRORS_SHOWN}, then how many more
+ * there are, or every one with `--all` — and a count; the exit status of an invalid history.
+ */
 export function reportErrors(io: Io, errors: readonly HistoryError[]): number {
-  for (const e of errors) io.err(formatError(e))
-  io.err(`${errors.length} error${errors.length === 1 ? '' : 's'}`)
+  const shown = io.allErrors === true ? errors.length : Math.min(errors.length, ERRORS_SHOWN)
+  for (let i = 0; i < shown; i++) io.err(formatError(errors[i]!))
+  const more = errors.length - shown
+  if (more > 0) io.err(`… and ${count(more)} more error${more === 1 ? '' : 's'} (--all to list them)`)
+  io.err(`${count(errors.length)} error${errors.length === 1 ? '' : 's'}`)
   return EXIT.invalid
 }
 
@@ -119,7 +131,8 @@ export function readHistoryArgs(
   const missing = paths.find((p) => !existsSync(p))
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`)
   const files = readOrUsage(paths)
-  if (files.files.length === 0) throw new UsageError(`no history files (.ndjson, .jsonl, .json) in ${paths.join(', ')}`)
+  if (files.files.length === 0)
+    throw new UsageError(`no history files (.ndjson, .jsonl, .json, .yaml, .yml) in ${paths.join(', ')}`)
   const bar = progress(files.lines)
   try {
     const history = parseFiles(files, bar)

@@ -2,7 +2,12 @@
 export interface Io {
   readonly out: (text: string) => void
   readonly err: (text: string) => void
+  /** Print every error of an invalid history (`--all`), not only the first {@link ERRORS_SHOWN}. */
+  readonly allErrors?: boolean
 }
+
+/** How many errors of an invalid history are printed before the count of the others. */
+export const ERRORS_SHOWN = 50
 
 /** Exit status of DESIGN §5. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const

@@ -4,7 +4,7 @@ import type { OrgState } from '../domain/state.js'
 import type { HistoryError, ParseError, RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
 import { historyFiles } from '../store/files.js'
-import { decodeEvents, type Located, parseJsonValues, withParseErrors } from '../store/parse.js'
+import { decodeEvents, isYamlFile, type Located, parseJsonValues, withParseErrors } from '../store/parse.js'
 import { fold } from '../timeline/fold.js'
 import { type AtOptions, finish, prepare, withDates } from '../timeline/replay.js'
 import { countLines, type Progress } from './progress.js'
@@ -39,7 +39,8 @@ export function readFiles(paths: readonly string[]): HistoryFiles {
   return { files, texts: bytes.map((b) => b.toString('utf8')), lineCounts, lines }
 }
 
-const isArrayText = (text: string, file: string) => file.endsWith('.json') || /^\uFEFF?\s*\[/.test(text)
+const isArrayText = (text: string, file: string) =>
+  file.endsWith('.json') || isYamlFile(file) || /^\uFEFF?\s*\[/.test(text)
 
 /** Where the lines of an NDJSON text are cut into chunks: offsets just after a line feed. */
 function cuts(text: string): number[] {
@@ -55,7 +56,7 @@ const shift = (line: number) => (origin: { file: string; line: number }) => ({ .
 
 /**
  * The JSON values of one file, as `parseJsonValues` reads them, parsed a chunk of lines at a time
- * so progress can move. A JSON array (or a chunk that would read as one) is parsed whole.
+ * so progress can move. A JSON array or a YAML file (or a chunk that would read as an array) is parsed whole.
  */
 function parseFile(text: string, file: string, lines: number, progress: Progress, done: number) {
   const at = cuts(text)

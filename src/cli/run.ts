@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
-import { COMMON_OPTIONS, type Flags } from './command.js'
+import { COMMON_OPTIONS, ERRORS_HELP, type Flags } from './command.js'
 import { COMMANDS } from './commands/index.js'
 import { EXIT, type Io, UsageError } from './io.js'
 
@@ -8,7 +8,7 @@ const MAIN_HELP = () => `org-history: the history of an organization as events
 Usage:
 ${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
 
-<history…> is files (.ndjson, .jsonl, .json) or directories of them, read in the order given.
+<history…> is files (.ndjson, .jsonl, .json, .yaml, .yml) or directories of them, read in the order given.
 Dates: YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 date-time. --json is short for --format json.
 Exit status: 0 success, 1 invalid history (errors on stderr as file:line: message), 2 bad usage.
 
@@ -38,10 +38,11 @@ async function execute(argv: readonly string[], io: Io): Promise<number> {
     ...command.options,
   })
   if ((values as Flags).help === true) {
-    io.out(command.help)
+    io.out(`${command.help}\n${ERRORS_HELP}`)
     return EXIT.ok
   }
-  return command.run({ io, args: positionals, flags: values as Flags })
+  const all = (values as Flags).all === true
+  return command.run({ io: all ? { ...io, allErrors: true } : io, args: positionals, flags: values as Flags })
 }
 
 /**

@@ -63,6 +63,13 @@ const rename: Step<'unit-renamed'> = (s, c, d) => {
   list(u, 'names').push({ name: c.to, since: d.to ?? u.since })
 }
 
+const reclassify: Step<'unit-reclassified'> = (s, c) => {
+  const problem = activeUnit(s, c.unit)
+  if (problem !== undefined) return problem
+  if (getUnit(s as OrgState, c.unit)!.kind !== c.from) return { _tag: 'Mismatch', unit: c.unit, field: 'kind' }
+  unitDraft(s, c.unit).kind = c.to
+}
+
 const setAttributes: Step<'attributes-changed'> = (s, c) => {
   const problem = activeUnit(s, c.unit)
   if (problem !== undefined) return problem
@@ -97,7 +104,6 @@ const end: Step<'unit-ended'> = (s, c) => {
   if (problem !== undefined) return problem
   const u = unitDraft(s, c.unit)
   endUnit(s, u, c.status, c.ended, [])
-  // The whole list: a unit that continued after a spin-out has successors already.
   u.successors = c.successors.slice()
   for (const id of c.successors) {
     const next = getUnit(s as OrgState, id)
@@ -120,6 +126,7 @@ const STEPS = [
   ['unit-added', attach],
   ['unit-moved', move],
   ['unit-renamed', rename],
+  ['unit-reclassified', reclassify],
   ['attributes-changed', setAttributes],
   ['leader-removed', removeLeader],
   ['leader-updated', updateLeader],

@@ -72,6 +72,8 @@ export function unitChanges(before: Unit | undefined, after: Unit | undefined, o
     out.push({ kind: 'unit-renamed', unit: after.id, from: before.name, to: after.name })
   if (before.parent !== after.parent)
     out.push({ kind: 'unit-moved', unit: after.id, from: before.parent, to: after.parent })
+  if (before.kind !== after.kind)
+    out.push({ kind: 'unit-reclassified', unit: after.id, from: before.kind, to: after.kind })
   if (before.attributes !== after.attributes && !jsonEqual(before.attributes, after.attributes))
     out.push({ kind: 'attributes-changed', unit: after.id, from: before.attributes, to: after.attributes })
   leaderChanges(before, after, out)
@@ -164,7 +166,7 @@ function withOrder(changes: readonly Change[], to: OrgState): Change[] {
 }
 
 /**
- * The differences between two states: units added, ended, renamed, moved, attributes and leaders
+ * The differences between two states: units added, ended, renamed, moved, reclassified, attributes and leaders
  * changed (a unit that moved with its parent is not listed). Parts the two states share are
  * skipped, so comparing two states of one history costs what changed between them. Each change
  * carries what `applyDiff` needs to turn `from` into `to` (see {@link Change}).

@@ -44,6 +44,13 @@ export type Change =
     }
   | { readonly kind: 'unit-renamed'; readonly unit: UnitId; readonly from: Name; readonly to: Name }
   | { readonly kind: 'unit-moved'; readonly unit: UnitId; readonly from: UnitId | null; readonly to: UnitId | null }
+  | {
+      readonly kind: 'unit-reclassified'
+      readonly unit: UnitId
+      /** The kind of unit before, `null` when none. */
+      readonly from: string | null
+      readonly to: string | null
+    }
   | { readonly kind: 'attributes-changed'; readonly unit: UnitId; readonly from: Attributes; readonly to: Attributes }
   | {
       readonly kind: 'leader-added'
@@ -72,6 +79,7 @@ export const CHANGE_KINDS = [
   'unit-ended',
   'unit-renamed',
   'unit-moved',
+  'unit-reclassified',
   'attributes-changed',
   'leader-added',
   'leader-removed',
@@ -101,7 +109,7 @@ export type DiffApplyError = { readonly index: number; readonly change: Change; 
   | { readonly _tag: 'UnknownUnit' }
   | { readonly _tag: 'UnitExists' }
   | { readonly _tag: 'UnitEnded' }
-  | { readonly _tag: 'Mismatch'; readonly field: 'parent' | 'name' | 'attributes' | 'acting' | 'title' }
+  | { readonly _tag: 'Mismatch'; readonly field: 'parent' | 'name' | 'kind' | 'attributes' | 'acting' | 'title' }
   | { readonly _tag: 'UnknownHolding' }
   | { readonly _tag: 'HoldingExists' }
   | { readonly _tag: 'Cycle' }

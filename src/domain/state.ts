@@ -37,7 +37,8 @@ export interface NameChange {
 
 /**
  * A unit of the organization. Units are never deleted: an ended unit keeps its id, status, end date
- * and successors for lineage.
+ * and successors for lineage. Successors are the units it ended *into* (the `into` of a merge, the
+ * new units of a split that ended it); units spun out of it while it continued are in `spunOut`.
  * @since 0.1.0
  */
 export interface Unit {
@@ -54,7 +55,11 @@ export interface Unit {
   readonly children: readonly UnitId[]
   readonly status: UnitStatus
   readonly ended: string | null
+  /** The units it ended into: empty while it is active, and for a dissolved unit. */
   readonly successors: readonly UnitId[]
+  /** Units spun out of it (a `UnitSplit` with `retain: true`), oldest first. @since 0.2.0 */
+  readonly spunOut: readonly UnitId[]
+  /** The units it came from: merged or split into it, or spun out of. */
   readonly predecessors: readonly UnitId[]
   /** Every name the unit has had, oldest first; the last is the current one. */
   readonly names: readonly NameChange[]
@@ -65,7 +70,7 @@ export interface Person {
   readonly id: PersonId
   /** `null` when never registered. */
   readonly name: Name | null
-  readonly aliases: readonly string[]
+  readonly aliases: readonly Name[]
   readonly roles: readonly Role[]
 }
 

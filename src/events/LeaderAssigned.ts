@@ -1,6 +1,6 @@
 import type * as t from 'io-ts'
 import { build } from './build.js'
-import { Bool, closed, Id, Text } from './codec.js'
+import { Bool, closed, Id, nullable, Text } from './codec.js'
 import { type EventOf, eventCodec, type MetaInput } from './envelope.js'
 import { Mode as ModeCodec } from './mode.js'
 
@@ -8,11 +8,11 @@ import { Mode as ModeCodec } from './mode.js'
 export const LeaderAssignedData = closed(
   'LeaderAssigned.data',
   { unit: Id, person: Id },
-  { role: Id, title: Text, acting: Bool, mode: ModeCodec },
+  { role: Id, title: nullable(Text), acting: Bool, mode: ModeCodec },
 )
 
 /**
- * `person` holds `role` (default `head`) in `unit` from `effective`. Mode `replace` (default) ends the current holders of that role first; `add` keeps them. Assigning the same person again updates `title` and `acting`. Rejected when the unit is unknown or ended.
+ * `person` holds `role` (default `head`) in `unit` from `effective`. Mode `replace` (default) ends the current holders of that role first; `add` keeps them. Assigning the same person again updates `acting` (absent: `false`) and `title` (absent: kept; `null`: cleared). Rejected when the unit is unknown or ended.
  * @since 0.1.0
  */
 export const LeaderAssigned = eventCodec('LeaderAssigned', LeaderAssignedData)

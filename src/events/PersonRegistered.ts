@@ -7,11 +7,11 @@ import { type EventOf, eventCodec, type MetaInput } from './envelope.js'
 export const PersonRegisteredData = closed(
   'PersonRegistered.data',
   { person: Id, name: NameCodec },
-  { aliases: listOf(Id, 'a list of non-empty strings') },
+  { aliases: listOf(NameCodec, 'a list of names') },
 )
 
 /**
- * Sets the display name and aliases of a person (an upsert). People need not be registered to be assigned.
+ * Sets the display name and aliases (each a name, like `name`) of a person (an upsert). People need not be registered to be assigned.
  * @since 0.1.0
  */
 export const PersonRegistered = eventCodec('PersonRegistered', PersonRegisteredData)

@@ -1,26 +1,13 @@
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 import { build } from './build.js'
-import { Bool, closed, describe, Id, NameCodec, nonEmptyArray, Text } from './codec.js'
+import { Bool, closed, Id, idMap, NameCodec, nonEmptyArray, Text } from './codec.js'
 import { type EventOf, eventCodec, type MetaInput } from './envelope.js'
 
 /** One new unit of a {@link UnitSplit}. @since 0.1.0 */
 export const SplitPart = closed('UnitSplit.into[]', { unit: Id, name: NameCodec }, { kind: Text, parent: Id })
 
-const isChildMapping = (u: unknown): u is Record<string, string> =>
-  typeof u === 'object' &&
-  u !== null &&
-  !Array.isArray(u) &&
-  Object.values(u).every((v) => typeof v === 'string' && v.length > 0)
-
-const ChildMapping = new t.Type<Record<string, string>, Record<string, string>, unknown>(
-  'ChildMapping',
-  isChildMapping,
-  (u, c) =>
-    isChildMapping(u)
-      ? t.success(u)
-      : t.failure(u, c, `expected an object of child unit id to new unit id, got ${describe(u)}`),
-  t.identity,
-)
+/** The new parent of each child of the split unit: an object of child unit id to new unit id. @since 0.2.0 */
+export const ChildMapping = idMap('an object of child unit id to new unit id')
 
 /** Payload of {@link UnitSplit}. @since 0.1.0 */
 export const UnitSplitData = closed(

@@ -3,6 +3,7 @@ import * as t from 'io-ts'
 import { closest } from '../domain/closest.js'
 import { DATE_FORMS, parseDate } from '../domain/date.js'
 import type { Json } from '../domain/state.js'
+import { type JsonSchema, shaped } from './shape.js'
 
 /** A short description of a value for error messages. */
 export function describe(u: unknown): string {
@@ -14,25 +15,52 @@ export function describe(u: unknown): string {
   return `${typeof u} ${String(u)}`
 }
 
-function refine<A>(name: string, guard: (u: unknown) => u is A, expected: string): t.Type<A, A, unknown> {
-  return new t.Type<A, A, unknown>(
+/** A leaf codec: a guard, the phrase for what it expects, and the JSON Schema that says the same. */
+function refine<A>(
+  name: string,
+  guard: (u: unknown) => u is A,
+  expected: string,
+  schema: JsonSchema,
+): t.Type<A, A, unknown> {
+  const codec = new t.Type<A, A, unknown>(
     name,
     guard,
     (u, c) => (guard(u) ? t.success(u) : t.failure(u, c, `expected ${expected}, got ${describe(u)}`)),
     t.identity,
   )
+  return shaped(codec, { tag: 'leaf', schema })
 }
 
+const DAY = '\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])'
+const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:[Zz]|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)'
+const INSTANT_PATTERN = `${DAY}[Tt]${TIME}`
+const PERIOD_PATTERN = '\\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\\d|3[01]))?)?'
+
 /** A non-empty string: ids of units, people and events. */
-export const Id = refine('Id', (u): u is string => typeof u === 'string' && u.length > 0, 'a non-empty string')
+export const Id = refine('Id', (u): u is string => typeof u === 'string' && u.length > 0, 'a non-empty string', {
+  type: 'string',
+  minLength: 1,
+})
+
+/** A number from 0 to 1: how sure an inference is. */
+export const Confidence = refine(
+  'Confidence',
+  (u): u is number => typeof u === 'number' && u >= 0 && u <= 1,
+  'a number from 0 to 1',
+  { type: 'number', minimum: 0, maximum: 1 },
+)
 
 /** Any string. */
-export const Text = refine('Text', (u): u is string => typeof u === 'string', 'a string')
+export const Text = refine('Text', (u): u is string => typeof u === 'string', 'a string', { type: 'string' })
 
 /** A boolean. */
-export const Bool = refine('Bool', (u): u is boolean => typeof u === 'boolean', 'true or false')
+export const Bool = refine('Bool', (u): u is boolean => typeof u === 'boolean', 'true or false', { type: 'boolean' })
 
-/** A date of the wire format, decoded to its normalized text. */
+/**
+ * A date of the wire format: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or an RFC 3339 date-time with `Z` or an
+ * offset. Decoding also checks that the day exists (no 2022-02-30) and normalizes a date-time to UTC
+ * (`2022-01-01T01:00:00+08:00` is read as `2021-12-31T17:00:00Z`); reduced-precision dates stay as written.
+ */
 export const DateText = new t.Type<string, string, unknown>(
   'DateText',
   (u): u is string => typeof u === 'string' && parseDate(u)?.text === u,
@@ -42,8 +70,12 @@ export const DateText = new t.Type<string, string, unknown>(
   },
   t.identity,
 )
+shaped(DateText, { tag: 'leaf', schema: { type: 'string', pattern: `^(?:${PERIOD_PATTERN}|${INSTANT_PATTERN})$` } })
 
-/** An RFC 3339 instant, decoded to UTC. */
+/**
+ * An RFC 3339 date-time with `Z` or an offset. Decoding also checks that the day exists and
+ * normalizes it to UTC.
+ */
 export const Instant = new t.Type<string, string, unknown>(
   'Instant',
   (u): u is string => typeof u === 'string' && parseDate(u)?.precision === 'instant' && parseDate(u)?.text === u,
@@ -55,6 +87,7 @@ export const Instant = new t.Type<string, string, unknown>(
   },
   t.identity,
 )
+shaped(Instant, { tag: 'leaf', schema: { type: 'string', pattern: `^${INSTANT_PATTERN}$` } })
 
 function isJson(u: unknown, depth = 0): u is Json {
   if (u === null || typeof u === 'string' || typeof u === 'boolean') return true
@@ -65,8 +98,8 @@ function isJson(u: unknown, depth = 0): u is Json {
   return (proto === Object.prototype || proto === null) && Object.values(u).every((v) => isJson(v, depth + 1))
 }
 
-/** Any JSON value (at most 64 levels deep). */
-export const JsonValue = refine('Json', (u): u is Json => isJson(u), 'a JSON value')
+/** Any JSON value (at most 64 levels deep, which decoding checks). */
+export const JsonValue = refine('Json', (u): u is Json => isJson(u), 'a JSON value', {})
 
 function isRecord(u: unknown): u is Record<string, unknown> {
   return typeof u === 'object' && u !== null && !Array.isArray(u)
@@ -79,18 +112,25 @@ export const NameCodec = refine(
     (typeof u === 'string' && u.length > 0) ||
     (isRecord(u) && Object.keys(u).length > 0 && Object.values(u).every((v) => typeof v === 'string' && v.length > 0)),
   'a name: a non-empty string or {"<language tag>": "<non-empty text>", …}',
+  {
+    anyOf: [
+      { type: 'string', minLength: 1 },
+      { type: 'object', minProperties: 1, additionalProperties: { type: 'string', minLength: 1 } },
+    ],
+  },
 )
 
-/** An object of JSON values. */
+/** An object of JSON values (at most 64 levels deep, which decoding checks). */
 export const AttributesCodec = refine(
   'Attributes',
   (u): u is Record<string, Json> => isRecord(u) && isJson(u),
   'an object of JSON values',
+  { type: 'object' },
 )
 
 /** A value or `null`. */
 export function nullable<A, O>(codec: t.Type<A, O, unknown>): t.Type<A | null, O | null, unknown> {
-  return new t.Type<A | null, O | null, unknown>(
+  const nullableCodec = new t.Type<A | null, O | null, unknown>(
     `${codec.name} | null`,
     (u): u is A | null => u === null || codec.is(u),
     (u, c) => {
@@ -107,11 +147,12 @@ export function nullable<A, O>(codec: t.Type<A, O, unknown>): t.Type<A | null, O
     },
     (a) => (a === null ? null : codec.encode(a)),
   )
+  return shaped(nullableCodec, { tag: 'nullable', of: codec })
 }
 
 /** A non-empty array of values. */
 export function nonEmptyArray<A, O>(codec: t.Type<A, O, unknown>): t.Type<A[], O[], unknown> {
-  return new t.Type<A[], O[], unknown>(
+  const array = new t.Type<A[], O[], unknown>(
     `${codec.name}[]`,
     (u): u is A[] => Array.isArray(u) && u.length > 0 && u.every(codec.is),
     (u, c) => {
@@ -127,12 +168,13 @@ export function nonEmptyArray<A, O>(codec: t.Type<A, O, unknown>): t.Type<A[], O
     },
     (as) => as.map(codec.encode),
   )
+  return shaped(array, { tag: 'array', of: codec, minItems: 1 })
 }
 
 /** A list (possibly empty) of values. */
 export function listOf<A, O>(codec: t.Type<A, O, unknown>, expected: string): t.Type<A[], O[], unknown> {
   const many = nonEmptyArray(codec)
-  return new t.Type<A[], O[], unknown>(
+  const list = new t.Type<A[], O[], unknown>(
     `${codec.name}[]`,
     (u): u is A[] => Array.isArray(u) && u.every(codec.is),
     (u, c) =>
@@ -143,17 +185,32 @@ export function listOf<A, O>(codec: t.Type<A, O, unknown>, expected: string): t.
           : many.validate(u, c),
     (as) => as.map(codec.encode),
   )
+  return shaped(list, { tag: 'array', of: codec, minItems: 0 })
 }
 
 /** A value or a non-empty list of them. */
 export function oneOrMany<A, O>(codec: t.Type<A, O, unknown>): t.Type<A | A[], O | O[], unknown> {
   const many = nonEmptyArray(codec)
-  return new t.Type<A | A[], O | O[], unknown>(
+  const either = new t.Type<A | A[], O | O[], unknown>(
     `${codec.name} | ${codec.name}[]`,
     (u): u is A | A[] => codec.is(u) || many.is(u),
     (u, c) => (Array.isArray(u) ? many.validate(u, c) : codec.validate(u, c)),
     (a) => (Array.isArray(a) ? many.encode(a) : codec.encode(a as A)),
   )
+  return shaped(either, { tag: 'oneOrMany', of: codec })
+}
+
+/** An object of any keys whose values are all non-empty strings (ids). */
+export function idMap(expected: string): t.Type<Record<string, string>, Record<string, string>, unknown> {
+  const is = (u: unknown): u is Record<string, string> =>
+    isRecord(u) && Object.values(u).every((v) => typeof v === 'string' && v.length > 0)
+  const map = new t.Type<Record<string, string>, Record<string, string>, unknown>(
+    'IdMap',
+    is,
+    (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `expected ${expected}, got ${describe(u)}`)),
+    t.identity,
+  )
+  return shaped(map, { tag: 'record', of: Id })
 }
 
 function unknownField(field: string, known: ReadonlySet<string>): string {
@@ -197,7 +254,7 @@ export function closed<R extends t.Props, O extends t.Props>(name: string, requi
     Object.keys(u).every((k) => known.has(k)) &&
     Object.entries(required).every(([k, codec]) => codec.is(u[k])) &&
     Object.entries(optional).every(([k, codec]) => u[k] === undefined || codec.is(u[k]))
-  return new t.Type(
+  const codec = new t.Type(
     name,
     is,
     (u, c) => {
@@ -228,4 +285,5 @@ export function closed<R extends t.Props, O extends t.Props>(name: string, requi
     },
     (a) => fields(a, (_k, codec, v) => codec.encode(v)) as Encoded<R> & Partial<Encoded<O>>,
   )
+  return shaped(codec, { tag: 'closed', required, optional })
 }

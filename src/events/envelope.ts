@@ -1,14 +1,35 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import type { EventId, Origin } from '../domain/ids.js'
-import { closed, DateText, describe, Id, Instant, oneOrMany, Text } from './codec.js'
+import { Confidence, closed, DateText, describe, Id, Instant, oneOrMany, Text } from './codec.js'
+import { shaped } from './shape.js'
 
 /** A citation: where a fact comes from. @since 0.1.0 */
 export const Source = closed('Source', {}, { title: Text, publisher: Text, url: Text, published: DateText })
 /** @since 0.1.0 */
 export type Source = t.TypeOf<typeof Source>
 
-const optional = { id: Id, recorded: Instant, announced: DateText, reorg: Id, source: oneOrMany(Source), note: Text }
+/**
+ * How an event was inferred, set by `import` on the events it inferred from snapshots (DESIGN §1,
+ * §7): the rule that matched (`merge`, `split`, `spin-out`, `id-change`…), how sure it is (0 to 1)
+ * and the evidence in words a person can check.
+ * @example
+ * const inferred: Inferred = { rule: 'merge', confidence: 0.83, evidence: '10 of 12 members of ops-west are now in operations' }
+ * @since 0.2.0
+ */
+export const Inferred = closed('Inferred', { rule: Id, confidence: Confidence }, { evidence: Text })
+/** @since 0.2.0 */
+export type Inferred = t.TypeOf<typeof Inferred>
+
+const optional = {
+  id: Id,
+  recorded: Instant,
+  announced: DateText,
+  reorg: Id,
+  source: oneOrMany(Source),
+  note: Text,
+  inferred: Inferred,
+}
 
 /**
  * The fields every event carries besides its `type` and `data` (DESIGN §1).
@@ -21,10 +42,16 @@ export interface Meta {
   readonly effective: string
   /** Transaction time: when the fact entered the record (UTC instant). */
   readonly recorded?: string
+  /** When the change was made public (a date), kept as metadata. */
   readonly announced?: string
+  /** Groups the events of one reorganization. */
   readonly reorg?: string
+  /** One citation or a list of them. */
   readonly source?: Source | readonly Source[]
+  /** Free text. */
   readonly note?: string
+  /** Set on events `import` inferred: the rule, its confidence and evidence. @since 0.2.0 */
+  readonly inferred?: Inferred
   /** Where the event was read from. Not part of the wire format and never written. */
   readonly origin?: Origin
 }
@@ -109,7 +136,7 @@ export function eventCodec<T extends string, D, DO>(
   const wire = needsEffective
     ? closed(type, { type: literal, effective: DateText, data }, optional)
     : closed(type, { type: literal, data }, { ...optional, effective: DateText })
-  return new t.Type<EventOf<T, D>, Record<string, unknown>, unknown>(
+  const codec = new t.Type<EventOf<T, D>, Record<string, unknown>, unknown>(
     type,
     (u): u is EventOf<T, D> => wire.is(u) && typeof (u as { id?: unknown }).id === 'string',
     (u, c) => {
@@ -131,4 +158,5 @@ export function eventCodec<T extends string, D, DO>(
       return wire.encode(rest as never) as Record<string, unknown>
     },
   )
+  return shaped(codec, { tag: 'event', wire, extra: { [CHAIN_FIELD]: Text } })
 }

@@ -12,6 +12,7 @@ import { UnitCreated } from './UnitCreated.js'
 import { UnitDissolved } from './UnitDissolved.js'
 import { UnitMerged } from './UnitMerged.js'
 import { UnitMoved } from './UnitMoved.js'
+import { UnitReclassified } from './UnitReclassified.js'
 import { UnitRenamed } from './UnitRenamed.js'
 import { UnitSplit } from './UnitSplit.js'
 
@@ -26,6 +27,7 @@ export const EVENT_CODECS = {
   LeaderAssigned,
   LeaderRemoved,
   PersonRegistered,
+  UnitReclassified,
   UnitAttributesSet,
   EventRetracted,
 } as const

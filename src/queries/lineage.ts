@@ -32,10 +32,17 @@ export interface Lineage {
 
 /** How `older` led to `newer`, and when. */
 function linkOf(older: Unit, newer: Unit): { link: LineageLink; date: string } {
-  if (older.status === 'merged') return { link: 'merged', date: older.ended! }
-  if (older.status === 'split' && older.ended !== null) return { link: 'split', date: older.ended }
-  return { link: 'spun-out', date: newer.since }
+  if (older.spunOut.includes(newer.id)) return { link: 'spun-out', date: newer.since }
+  return { link: older.status === 'merged' ? 'merged' : 'split', date: older.ended ?? newer.since }
 }
+
+/** The units linked to `u` in one direction: what it came from, or what it spun out and ended into (in that order). */
+const linked = (u: Unit, direction: Direction): readonly UnitId[] =>
+  direction === 'predecessors'
+    ? u.predecessors
+    : u.spunOut.length === 0
+      ? u.successors
+      : [...u.spunOut, ...u.successors]
 
 type Direction = 'predecessors' | 'successors'
 
@@ -49,7 +56,7 @@ function grow(state: OrgState, from: Unit, direction: Direction): LineageNode[] 
   const expanded = new Set<UnitId>([from.id])
   const stack: { unit: Unit; into: LineageNode[] }[] = [{ unit: from, into: top }]
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    for (const id of item.unit[direction]) {
+    for (const id of linked(item.unit, direction)) {
       const other = getUnit(state, id)
       if (other === undefined) continue
       const { link, date } = direction === 'successors' ? linkOf(item.unit, other) : linkOf(other, item.unit)

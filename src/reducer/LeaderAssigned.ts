@@ -11,7 +11,7 @@ export function checkLeaderAssigned(s: OrgState, e: LeaderAssigned): RuleError |
 /**
  * The effect of {@link LeaderAssigned}. In `replace` mode the other holders of the role end first.
  * A person already holding the role keeps it from its first date, with `acting` as given (default
- * `false`: an acting head confirmed) and `title` as given, else kept.
+ * `false`: an acting head confirmed) and `title` as given (`null` clears it), else kept.
  */
 export function applyLeaderAssigned(s: Working, e: LeaderAssigned): void {
   const { person, role = 'head', title, acting = false, mode = 'replace' } = e.data
@@ -29,7 +29,7 @@ export function applyLeaderAssigned(s: Working, e: LeaderAssigned): void {
   }
   // Replaced, not changed in place: the holding may be shared with earlier states.
   const heldRole = roles.findIndex((r) => r.unit === unit.id && r.role === role)
-  const update = { acting, title: title ?? unit.leaders[held]!.title }
+  const update = { acting, title: title === undefined ? unit.leaders[held]!.title : title }
   list(unit, 'leaders')[held] = { ...unit.leaders[held]!, ...update }
   roles[heldRole] = { ...roles[heldRole]!, ...update }
 }

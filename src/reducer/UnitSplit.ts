@@ -72,6 +72,6 @@ export function applyUnitSplit(s: Working, e: UnitSplit): void {
   }
   for (const [child, target] of Object.entries(children)) reparent(s, unitDraft(s, child), target)
   const parts = into.map((part) => part.unit)
-  if (retain === true) list(source, 'successors').push(...parts)
+  if (retain === true) list(source, 'spunOut').push(...parts)
   else endUnit(s, source, 'split', e.effective, parts)
 }

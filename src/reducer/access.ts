@@ -51,6 +51,7 @@ function copyUnit(u: Unit): Unit {
     children: u.children,
     ended: u.ended,
     successors: u.successors,
+    spunOut: u.spunOut,
     predecessors: u.predecessors,
     names: u.names,
   }
@@ -198,6 +199,7 @@ export function createUnit(
     children: [],
     ended: null,
     successors: [],
+    spunOut: [],
     predecessors: fields.predecessors,
     names: [{ name: fields.name, since: fields.since }],
   }

@@ -8,6 +8,7 @@ import { applyUnitCreated } from './UnitCreated.js'
 import { applyUnitDissolved } from './UnitDissolved.js'
 import { applyUnitMerged } from './UnitMerged.js'
 import { applyUnitMoved } from './UnitMoved.js'
+import { applyUnitReclassified } from './UnitReclassified.js'
 import { applyUnitRenamed } from './UnitRenamed.js'
 import { applyUnitSplit } from './UnitSplit.js'
 
@@ -43,6 +44,9 @@ export function apply(s: Working, event: Event): void {
       break
     case 'PersonRegistered':
       applyPersonRegistered(s, event)
+      break
+    case 'UnitReclassified':
+      applyUnitReclassified(s, event)
       break
     case 'UnitAttributesSet':
       applyUnitAttributesSet(s, event)

@@ -8,6 +8,7 @@ import { checkUnitCreated } from './UnitCreated.js'
 import { checkUnitDissolved } from './UnitDissolved.js'
 import { checkUnitMerged } from './UnitMerged.js'
 import { checkUnitMoved } from './UnitMoved.js'
+import { checkUnitReclassified } from './UnitReclassified.js'
 import { checkUnitRenamed } from './UnitRenamed.js'
 import { checkUnitSplit } from './UnitSplit.js'
 
@@ -38,6 +39,8 @@ export function check(state: OrgState, event: Event): RuleError | undefined {
       return checkLeaderAssigned(state, event)
     case 'LeaderRemoved':
       return checkLeaderRemoved(state, event)
+    case 'UnitReclassified':
+      return checkUnitReclassified(state, event)
     case 'UnitAttributesSet':
       return checkUnitAttributesSet(state, event)
     case 'PersonRegistered':

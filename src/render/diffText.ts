@@ -8,6 +8,7 @@ export const CHANGE_HEADINGS: Record<Change['kind'], string> = {
   'unit-ended': 'Units ended',
   'unit-renamed': 'Units renamed',
   'unit-moved': 'Units moved',
+  'unit-reclassified': 'Units reclassified',
   'attributes-changed': 'Attributes changed',
   'leader-added': 'Leaders added',
   'leader-removed': 'Leaders removed',
@@ -32,6 +33,8 @@ function line(c: Change, states: readonly OrgState[], languages?: readonly strin
       return `~ [${c.unit}] ${nameLabel(c.from, languages)} → ${nameLabel(c.to, languages)}`
     case 'unit-moved':
       return `→ ${u}: ${unitLabel(states, c.from, languages)} → ${unitLabel(states, c.to, languages)}`
+    case 'unit-reclassified':
+      return `= ${u}: ${c.from ?? '(no kind)'} → ${c.to ?? '(no kind)'}`
     case 'attributes-changed': {
       const keys = [...new Set([...Object.keys(c.from), ...Object.keys(c.to)])].filter(
         (k) => show(own(c.from, k)) !== show(own(c.to, k)),

@@ -35,7 +35,8 @@ const named = (name: Name, id: string, languages: Lang) => {
 
 /**
  * A one-line, human summary of an event, with names as they were just before it (new units by
- * their new names), e.g. `淘寶, 天貓 → 大淘寶` for a merge.
+ * their new names), e.g. `淘寶, 天貓 → 大淘寶` for a merge; an inferred event (`import`) ends with
+ * its rule and confidence: `… (inferred merge, 0.83)`.
  * @param step the event with the org before and after it (from `replaySteps`)
  * @param options `languages` of the names
  * @returns the summary (the event type is not part of it)
@@ -43,7 +44,13 @@ const named = (name: Name, id: string, languages: Lang) => {
  * for (const step of replaySteps(history)) console.log(step.event.type, eventSummary(step))
  * @since 0.1.0
  */
-export function eventSummary({ event, before, after }: Step, options: TextOptions = {}): string {
+export function eventSummary(step: Step, options: TextOptions = {}): string {
+  const inferred = step.event.inferred
+  const summary = payloadSummary(step, options)
+  return inferred === undefined ? summary : `${summary} (inferred ${inferred.rule}, ${inferred.confidence})`
+}
+
+function payloadSummary({ event, before, after }: Step, options: TextOptions): string {
   const lang = options.languages
   const states = [before, after]
   const u = (id: UnitId | null | undefined) => unitName(states, id, lang)
@@ -74,7 +81,12 @@ export function eventSummary({ event, before, after }: Step, options: TextOption
       return `${u(event.data.unit)} ${event.data.role ?? 'head'}: ${personName(states, event.data.person, lang)}`
     case 'PersonRegistered': {
       const aliases = event.data.aliases ?? []
-      return `${named(event.data.name, event.data.person, lang)}${aliases.length > 0 ? ` aka ${aliases.join(', ')}` : ''}`
+      const aka = aliases.map((a) => displayName(a, lang)).join(', ')
+      return `${named(event.data.name, event.data.person, lang)}${aliases.length > 0 ? ` aka ${aka}` : ''}`
+    }
+    case 'UnitReclassified': {
+      const kindText = (k: string | null | undefined) => k ?? '(no kind)'
+      return `${u(event.data.unit)}: ${kindText(unit(before, event.data.unit)?.kind)} → ${kindText(event.data.kind)}`
     }
     case 'UnitAttributesSet': {
       const keys = Object.entries(event.data.attributes).map(([k, v]) => (v === null ? `−${k}` : k))

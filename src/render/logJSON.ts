@@ -1,5 +1,5 @@
 import type { EventId, Origin } from '../domain/ids.js'
-import { type Source, sourcesOf } from '../events/envelope.js'
+import { type Inferred, type Source, sourcesOf } from '../events/envelope.js'
 import type { Step } from '../timeline/steps.js'
 import type { TextOptions } from './labels.js'
 import { eventSummary } from './log.js'
@@ -16,6 +16,8 @@ export interface LogEntryJSON {
   readonly summary: string
   readonly source: readonly Source[]
   readonly note: string | null
+  /** How `import` inferred the event, `null` for events written by hand. @since 0.2.0 */
+  readonly inferred: Inferred | null
   /** Where the event was read from, when it came from a file. */
   readonly origin: Origin | null
   readonly data: unknown
@@ -50,6 +52,7 @@ export function logJSON(steps: readonly Step[], options: TextOptions = {}): LogJ
         summary: eventSummary(step, options),
         source: sourcesOf(e),
         note: e.note ?? null,
+        inferred: e.inferred ?? null,
         origin: e.origin ?? null,
         data: e.data,
       }

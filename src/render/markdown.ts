@@ -58,6 +58,8 @@ function item(c: Change, states: readonly OrgState[], lang: readonly string[] | 
       return `${codeSpan(c.unit)} ${escapeMarkdown(nameLabel(c.from, lang))} → ${escapeMarkdown(nameLabel(c.to, lang))}`
     case 'unit-moved':
       return `${u} from ${name(c.from)} to ${name(c.to)}`
+    case 'unit-reclassified':
+      return `${u} from ${escapeMarkdown(c.from ?? '(no kind)')} to ${escapeMarkdown(c.to ?? '(no kind)')}`
     case 'attributes-changed': {
       const keys = [...new Set([...Object.keys(c.from), ...Object.keys(c.to)])]
       const changed = keys.filter((k) => show(c.from[k]) !== show(c.to[k]))

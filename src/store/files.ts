@@ -6,11 +6,11 @@ import type { Event } from '../events/event.js'
 import { HistoryErrors } from '../timeline/replay.js'
 import { decodeEvents, type Located, parseJsonValues, withParseErrors } from './parse.js'
 
-const HISTORY_FILE = /\.(ndjson|jsonl|json)$/i
+const HISTORY_FILE = /\.(ndjson|jsonl|json|yaml|yml)$/i
 
 /**
  * The history files a list of paths names: files as given, directories as their history files
- * (`.ndjson`, `.jsonl`, `.json`, recursively) sorted by name. Throws when a path does not exist.
+ * (`.ndjson`, `.jsonl`, `.json`, `.yaml`, `.yml`, recursively) sorted by name. Throws when a path does not exist.
  * @since 0.1.0
  */
 export function historyFiles(paths: readonly string[]): string[] {

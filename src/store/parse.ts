@@ -1,12 +1,15 @@
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js'
 import type { Origin } from '../domain/ids.js'
 import type { HistoryError, ParseError } from '../errors/types.js'
-import { decodeEvent, type Event } from '../events/event.js'
+import { type DecodeError, decodeEvent, type Event } from '../events/event.js'
+import { parseYamlValues } from './yaml.js'
 
 /** A JSON value read from a file, with where it was. @since 0.1.0 */
 export interface Located {
   readonly value: unknown
   readonly origin: Origin
+  /** The line of a field of the value (a path as decode errors give it), where the format knows it. @since 0.2.0 */
+  readonly field?: (path: string) => number | undefined
 }
 
 function lineAt(text: string, offset: number): number {
@@ -119,18 +122,29 @@ function parseLines(text: string, file: string): ParsedValues {
   return { values: out, errors }
 }
 
+/** Whether a file name is a YAML history's (`.yaml`, `.yml`). @since 0.2.0 */
+export const isYamlFile = (file: string): boolean => /\.ya?ml$/i.test(file)
+
 /**
- * Reads the JSON values of a history file's text: NDJSON (one event per line) or, for a `.json`
- * file or text starting with `[`, a JSON array. Every value keeps its file and line; a line that
- * is not JSON is an error and the other lines are still read.
+ * Reads the JSON values of a history file's text: NDJSON (one event per line), a JSON array (a
+ * `.json` file or text starting with `[`), or YAML (a `.yaml` or `.yml` file, see
+ * `parseYamlValues`). Every value keeps its file and line; a line that is not JSON is an error and
+ * the other lines are still read.
  * @param text the file's content
  * @param file the name used in origins and messages
  * @since 0.1.0
  */
 export function parseJsonValues(text: string, file: string): ParsedValues {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (isYamlFile(file)) return parseYamlValues(body, file)
   const isArray = file.endsWith('.json') || body.trimStart().startsWith('[')
   return isArray ? parseArray(body, file) : parseLines(body, file)
+}
+
+/** A decode error at the line of its field, where the file's format knows it. */
+function atField(e: DecodeError, origin: Origin, field: (path: string) => number | undefined): DecodeError {
+  const line = e.path === '' ? undefined : field(e.path)
+  return line === undefined || line === origin.line ? e : { ...e, origin: { ...origin, line } }
 }
 
 /**
@@ -143,10 +157,11 @@ export function decodeEvents(values: readonly Located[]): Either<HistoryError[],
   const events: Event[] = []
   const errors: HistoryError[] = []
   const derived = new Map<string, number>()
-  for (const { value, origin } of values) {
+  for (const { value, origin, field } of values) {
     const r = decodeEvent(value, origin)
     if (isLeft(r)) {
-      errors.push(...r.left)
+      if (field === undefined) errors.push(...r.left)
+      else errors.push(...r.left.map((e) => atField(e, origin, field)).sort((a, b) => a.origin!.line - b.origin!.line))
       continue
     }
     const explicit = typeof (value as { id?: unknown }).id === 'string'

@@ -219,6 +219,9 @@ export class Timeline {
       if (late) by.push(refOf(this.ordered.events[i]!))
       if (retracted) by.push(...this.retractionsOf(this.ordered.events[i]!.id))
     }
+    // Nothing recorded later broke it: the event was already invalid when recorded (e.g. the same
+    // event appended twice, both copies recorded at once), so the rule error is the whole story.
+    if (by.length === 0) return error
     return { _tag: 'InvalidatedBy', event: error.event, rule: error, by } satisfies InvalidatedBy
   }
 

@@ -23,6 +23,7 @@ const snapshot = (u: Unit): Unit => ({
   leaders: u.leaders.slice(),
   children: u.children.slice(),
   successors: u.successors.slice(),
+  spunOut: u.spunOut.slice(),
   predecessors: u.predecessors.slice(),
   names: u.names.slice(),
 })

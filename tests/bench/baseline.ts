@@ -37,6 +37,7 @@ export interface BUnit {
   status: 'active' | 'merged' | 'split' | 'dissolved'
   ended: string | null
   successors: string[]
+  spunOut: string[]
   predecessors: string[]
   names: { name: Name; since: string }[]
 }
@@ -44,7 +45,7 @@ export interface BUnit {
 export interface BPerson {
   id: string
   name: Name | null
-  aliases: string[]
+  aliases: Name[]
   roles: BRole[]
 }
 
@@ -102,6 +103,7 @@ class Fold {
       status: 'active',
       ended: null,
       successors: [],
+      spunOut: [],
       predecessors,
       names: [{ name, since }],
     }
@@ -167,7 +169,7 @@ class Fold {
       this.create(part.unit, part.name, part.kind ?? null, part.parent ?? source.parent, e.effective, [unit])
     if (children !== undefined) for (const child in children) this.reparent(this.unit(child), children[child]!)
     const parts = into.map((p) => p.unit)
-    if (retain === true) for (const p of parts) source.successors.push(p)
+    if (retain === true) for (const p of parts) source.spunOut.push(p)
     else this.end(source, 'split', e.effective, parts)
   }
 
@@ -243,6 +245,9 @@ class Fold {
         if (e.data.aliases !== undefined) p.aliases = [...e.data.aliases]
         return
       }
+      case 'UnitReclassified':
+        this.unit(e.data.unit).kind = e.data.kind
+        return
       case 'UnitAttributesSet':
         this.attributesSet(e)
         return

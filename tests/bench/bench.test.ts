@@ -22,6 +22,7 @@ describe('npm run bench -- --quick --json', () => {
       diff: ['ms', 'fullReplayMs', 'ratio'],
       memory: ['timelineBytes', 'eventsBytes', 'ratio'],
       naiveImmer: ['usPerEvent', 'ratioToOurs'],
+      convert: ['events', 'ndjsonMs', 'stringifyMs', 'ratio', 'yamlMs', 'yamlReadUsPerEvent'],
     }
     for (const [group, keys] of Object.entries(fields))
       for (const key of keys) expect(typeof figures[group]?.[key], `${group}.${key}`).toBe('number')

@@ -61,6 +61,8 @@ const NAIVE = { units: 10_000, events: opts.quick ? 100 : 2_000 }
 const SLOW_DATES = opts.quick ? 10 : 20
 const TIMELINE_DATES = opts.quick ? 200 : 1_000
 const DIFFS = 3
+/** Events converted (`org-history convert`), and events of YAML read back. */
+const CONVERT = { events: 100_000, yamlRead: 10_000 }
 const REPLAY_ROUNDS = 3
 /** Targets of DESIGN §6 as set for this benchmark; a ratio without one is reported, not judged. */
 const TARGETS: Record<string, number | undefined> = {
@@ -351,6 +353,33 @@ function decodeAsFromFile(events: readonly Event[]): Event[] {
   return decoded
 }
 
+/**
+ * `org-history convert` of 100,000 events: NDJSON text written piece by piece by formatHistory
+ * against JSON.stringify of each event (the least any writer does), YAML written, YAML read back.
+ */
+function convertSection(history: readonly Event[]) {
+  const values = history.slice(0, CONVERT.events).map((e) => lib.encodeEvent(e))
+  const drain = (format: 'ndjson' | 'yaml', of: readonly unknown[]) => () => {
+    let length = 0
+    for (const piece of lib.formatHistory(of, format)) length += piece.length
+    return length
+  }
+  const baseline = () => values.reduce((n: number, v) => n + JSON.stringify(v).length + 1, 0)
+  const { a: ndjson, b: base } = alternate(2, drain('ndjson', values), baseline)
+  const yaml = timed(drain('yaml', values))
+  const yamlText = [...lib.formatHistory(values.slice(0, CONVERT.yamlRead), 'yaml')].join('')
+  const read = timed(() => lib.parseYamlValues(yamlText, 'history.yaml'))
+  if (read.value.errors.length > 0) throw new Error('the YAML written does not read back')
+  return {
+    events: values.length,
+    ndjsonMs: ndjson.ms,
+    stringifyMs: base.ms,
+    ratio: ndjson.ms / base.ms,
+    yamlMs: yaml.ms,
+    yamlReadUsPerEvent: (read.ms * 1000) / read.value.values.length,
+  }
+}
+
 // ── the run ──────────────────────────────────────────────────────────────────────────────────────
 
 function run() {
@@ -366,6 +395,7 @@ function run() {
   const replay = replaySection(history)
   const scaling = scalingSection(history, replay.ms)
   const { stateAt, diff, timelineBytes } = timelineSections(history, replay.ms)
+  const convert = convertSection(history)
   const events = history.length
   history = undefined
   const evolve = evolveSection()
@@ -382,6 +412,7 @@ function run() {
       ratio: Timeline === undefined ? null : timelineBytes / eventsBytes,
     },
     naiveImmer,
+    convert,
     scaling,
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
@@ -437,6 +468,11 @@ function table(r: Report, oursUs: number): string {
     ['naiveImmer', `flat record + produce (${n(NAIVE.units)} units)`, us(r.naiveImmer.usPerEvent)],
     ['', `evolve, same events and org`, us(round(oursUs))],
     ['', 'ratio naive / ours', ...ratio('naive', r.naiveImmer.ratioToOurs)],
+    ['convert', `${n(r.convert.events)} events to NDJSON (formatHistory)`, ms(r.convert.ndjsonMs)],
+    ['', 'JSON.stringify of each event', ms(r.convert.stringifyMs)],
+    ['', 'ratio', ...ratio('convert', r.convert.ratio)],
+    ['', `${n(r.convert.events)} events to YAML`, ms(r.convert.yamlMs)],
+    ['', `YAML read (${n(CONVERT.yamlRead)} events)`, us(r.convert.yamlReadUsPerEvent)],
   ]
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)))
   const line = (row: string[]) =>

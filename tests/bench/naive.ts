@@ -34,7 +34,7 @@ function reparent(s: S, u: U, parent: string | null): void {
 
 function create(s: S, fields: Pick<Unit, 'id' | 'name' | 'kind' | 'parent' | 'since' | 'predecessors'>): U {
   const names = [{ name: fields.name, since: fields.since }]
-  const extra = { attributes: {}, leaders: [], children: [], ended: null, successors: [], names }
+  const extra = { attributes: {}, leaders: [], children: [], ended: null, successors: [], spunOut: [], names }
   const u: Unit = { ...fields, ...extra, status: 'active', predecessors: [...fields.predecessors] }
   s.units[u.id] = u as U
   siblings(s, fields.parent).push(fields.id)
@@ -77,7 +77,7 @@ function split(s: S, e: Of<'UnitSplit'>): void {
     create(s, { id: p.unit, name: p.name, kind: p.kind ?? null, parent, since: e.effective, predecessors: [unit] })
   }
   for (const [child, target] of Object.entries(children)) reparent(s, s.units[child]!, target)
-  if (retain === true) source.successors.push(...into.map((p) => p.unit))
+  if (retain === true) source.spunOut.push(...into.map((p) => p.unit))
   else
     end(
       s,
@@ -97,7 +97,7 @@ function assigned(s: S, e: Of<'LeaderAssigned'>): void {
   const held = u.leaders.find((l) => l.person === who && l.role === role)
   if (held !== undefined) {
     const heldRole = p.roles.find((r) => r.unit === u.id && r.role === role)!
-    for (const h of [held, heldRole]) Object.assign(h, { acting, title: title ?? h.title })
+    for (const h of [held, heldRole]) Object.assign(h, { acting, title: title === undefined ? h.title : title })
     return
   }
   const holding: Leader = { person: who, role, title: title ?? null, acting, since: e.effective }
@@ -157,6 +157,9 @@ export function naiveRecipe(s: S, e: Event): void {
       if (e.data.aliases !== undefined) p.aliases = [...e.data.aliases]
       return
     }
+    case 'UnitReclassified':
+      s.units[e.data.unit]!.kind = e.data.kind
+      return
     case 'UnitAttributesSet': {
       const u = s.units[e.data.unit]!
       const next: Record<string, unknown> = { ...u.attributes }

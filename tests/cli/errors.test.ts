@@ -64,7 +64,7 @@ describe('bad input', () => {
 
   it('rejects a directory without history files', async () => {
     expect(await usage('at', '2022', emptyDir)).toBe(
-      `org-history: no history files (.ndjson, .jsonl, .json) in ${emptyDir}`,
+      `org-history: no history files (.ndjson, .jsonl, .json, .yaml, .yml) in ${emptyDir}`,
     )
   })
 

@@ -1,6 +1,6 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { decodeEvent, type Event, formatError, unitCreated } from '../../src/index.js'
+import { decodeEvent, type Event, encodeEvent, formatError, unitCreated } from '../../src/index.js'
 
 /** The decoded event, or a failed test naming the errors. */
 function decoded(u: unknown): Event {
@@ -80,7 +80,7 @@ describe('the envelope', () => {
   it('rejects an unknown field of the envelope', () => {
     expect(rejected(wire('UnitCreated', { unit: 'a', name: 'A' }, { author: 'me' }))).toMatchInlineSnapshot(`
       [
-        "UnitCreated (event 'e1'): author: is not a known field; expected only type, effective, data, id, recorded, announced, reorg, source, note",
+        "UnitCreated (event 'e1'): author: is not a known field; expected only type, effective, data, id, recorded, announced, reorg, source, note, inferred",
       ]
     `)
   })
@@ -88,7 +88,7 @@ describe('the envelope', () => {
   it('rejects an unknown event type', () => {
     expect(rejected(wire('UnitCreate', { unit: 'a', name: 'A' }))).toMatchInlineSnapshot(`
       [
-        "event 'e1': type: unknown event type "UnitCreate"; did you mean 'UnitCreated'? expected one of UnitCreated, UnitRenamed, UnitMoved, UnitMerged, UnitSplit, UnitDissolved, LeaderAssigned, LeaderRemoved, PersonRegistered, UnitAttributesSet, EventRetracted",
+        "event 'e1': type: unknown event type "UnitCreate"; did you mean 'UnitCreated'? expected one of UnitCreated, UnitRenamed, UnitMoved, UnitMerged, UnitSplit, UnitDissolved, LeaderAssigned, LeaderRemoved, PersonRegistered, UnitReclassified, UnitAttributesSet, EventRetracted",
       ]
     `)
   })
@@ -208,7 +208,7 @@ describe('the envelope', () => {
       rejected({ id: 'e1', type: 'UnitCreated', effective: '2022-02-30', extra: 1, data: { unit: '', name: 5 } }),
     ).toMatchInlineSnapshot(`
       [
-        "UnitCreated (event 'e1'): extra: is not a known field; expected only type, effective, data, id, recorded, announced, reorg, source, note",
+        "UnitCreated (event 'e1'): extra: is not a known field; expected only type, effective, data, id, recorded, announced, reorg, source, note, inferred",
         "UnitCreated (event 'e1'): effective: expected a date (YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 date-time with Z or an offset), got "2022-02-30"",
         "UnitCreated (event 'e1'): data.unit: expected a non-empty string, got """,
         "UnitCreated (event 'e1'): data.name: expected a name: a non-empty string or {"<language tag>": "<non-empty text>", …}, got number 5",
@@ -579,6 +579,21 @@ describe('PersonRegistered', () => {
     expect(decoded(wire('PersonRegistered', data)).data).toEqual(data)
   })
 
+  it('decodes aliases that are names: strings or language maps', () => {
+    const data = { person: 'dai-shan', name: '戴珊', aliases: [{ en: 'Trudy Dai' }, 'Dai Shan'] }
+    expect(decoded(wire('PersonRegistered', data)).data).toEqual(data)
+  })
+
+  it('rejects an alias that is not a name, naming its place in the list', () => {
+    expect(
+      rejected(wire('PersonRegistered', { person: 'p', name: 'P', aliases: ['Pat', { en: '' }] })),
+    ).toMatchInlineSnapshot(`
+        [
+          "PersonRegistered (event 'e1'): data.aliases[1]: expected a name: a non-empty string or {"<language tag>": "<non-empty text>", …}, got an object",
+        ]
+      `)
+  })
+
   it('requires data.name', () => {
     expect(rejected(wire('PersonRegistered', { person: 'p' }))).toMatchInlineSnapshot(`
       [
@@ -590,7 +605,7 @@ describe('PersonRegistered', () => {
   it('rejects aliases that are not a list', () => {
     expect(rejected(wire('PersonRegistered', { person: 'p', name: 'P', aliases: 'Pat' }))).toMatchInlineSnapshot(`
       [
-        "PersonRegistered (event 'e1'): data.aliases: expected a list of non-empty strings, got "Pat"",
+        "PersonRegistered (event 'e1'): data.aliases: expected a list of names, got "Pat"",
       ]
     `)
   })
@@ -601,6 +616,86 @@ describe('PersonRegistered', () => {
         "PersonRegistered (event 'e1'): data.born: is not a known field; expected only person, name, aliases",
       ]
     `)
+  })
+})
+
+describe('UnitReclassified', () => {
+  it('decodes a new kind', () => {
+    expect(decoded(wire('UnitReclassified', { unit: 'a', kind: 'division' })).data).toEqual({
+      unit: 'a',
+      kind: 'division',
+    })
+  })
+
+  it('decodes a null kind, which clears it', () => {
+    expect(decoded(wire('UnitReclassified', { unit: 'a', kind: null })).data).toEqual({ unit: 'a', kind: null })
+  })
+
+  it('requires data.kind, so a forgotten kind is not read as a cleared one', () => {
+    expect(rejected(wire('UnitReclassified', { unit: 'a' }))).toMatchInlineSnapshot(`
+      [
+        "UnitReclassified (event 'e1'): data.kind: is required",
+      ]
+    `)
+  })
+
+  it('rejects a kind that is not a string', () => {
+    expect(rejected(wire('UnitReclassified', { unit: 'a', kind: 3 }))).toMatchInlineSnapshot(`
+      [
+        "UnitReclassified (event 'e1'): data.kind: expected a string or null, got number 3",
+      ]
+    `)
+  })
+
+  it('rejects an unknown field in data', () => {
+    expect(rejected(wire('UnitReclassified', { unit: 'a', kind: 'x', knd: 'y' }))).toMatchInlineSnapshot(`
+      [
+        "UnitReclassified (event 'e1'): data.knd: is not a known field; did you mean 'kind'? expected only unit, kind",
+      ]
+    `)
+  })
+})
+
+describe('inferred', () => {
+  const inferred = { rule: 'merge', confidence: 0.83, evidence: '10 of 12 members of ops-west are now in operations' }
+
+  it('decodes the rule, confidence and evidence of an inferred event', () => {
+    const event = decoded(wire('UnitMerged', { units: ['a'], into: 'b' }, { inferred }))
+    expect(event.inferred).toEqual(inferred)
+  })
+
+  it('accepts the bounds 0 and 1 and no evidence', () => {
+    for (const confidence of [0, 1])
+      expect(decoded(wire('UnitDissolved', { unit: 'a' }, { inferred: { rule: 'r', confidence } })).inferred).toEqual({
+        rule: 'r',
+        confidence,
+      })
+  })
+
+  it('rejects a confidence outside 0 to 1, naming the field', () => {
+    expect(
+      rejected(wire('UnitMerged', { units: ['a'], into: 'b' }, { inferred: { rule: 'merge', confidence: 2 } })),
+    ).toMatchInlineSnapshot(`
+        [
+          "UnitMerged (event 'e1'): inferred.confidence: expected a number from 0 to 1, got number 2",
+        ]
+      `)
+  })
+
+  it('requires a rule and rejects unknown fields of inferred', () => {
+    expect(
+      rejected(wire('UnitDissolved', { unit: 'a' }, { inferred: { confidence: 0.5, score: 1 } })),
+    ).toMatchInlineSnapshot(`
+        [
+          "UnitDissolved (event 'e1'): inferred.score: is not a known field; expected only rule, confidence, evidence",
+          "UnitDissolved (event 'e1'): inferred.rule: is required",
+        ]
+      `)
+  })
+
+  it('writes inferred back as it was read', () => {
+    const raw = wire('UnitMerged', { units: ['a'], into: 'b' }, { inferred })
+    expect(encodeEvent(decoded(raw))).toEqual(raw)
   })
 })
 

@@ -4,7 +4,9 @@ import {
   type LineageNode,
   lineage,
   replayOrThrow,
+  toJSON,
   unitCreated,
+  unitDissolved,
   unitMerged,
   unitSplit,
 } from '../../src/index.js'
@@ -74,6 +76,45 @@ describe('lineage', () => {
         ],
       },
     ])
+  })
+
+  describe('a spin-out whose source is later dissolved', () => {
+    const spun = [
+      unitCreated({ unit: 'g', name: 'G' }, { id: 'g', effective: '2020-01-01' }),
+      unitCreated({ unit: 's', name: 'S', parent: 'g' }, { id: 's', effective: '2020-01-01' }),
+      unitSplit({ unit: 's', into: [{ unit: 'x', name: 'X' }], retain: true }, { id: 's-x', effective: '2021-01-01' }),
+      unitDissolved({ unit: 's' }, { id: 's-gone', effective: '2022-01-01' }),
+    ]
+    const state = replayOrThrow(spun)
+
+    it('gives the source no successors: it was dissolved, not dissolved into the spin-out', () => {
+      expect(toJSON(state).ended).toEqual([{ id: 's', status: 'dissolved', ended: '2022-01-01', successors: [] }])
+    })
+
+    it('lists the spin-out in the lineage of the source', () => {
+      expect(shape(lineage(state, 's')!.successors)).toEqual([
+        { unit: 'x', link: 'spun-out', date: '2021-01-01', next: [] },
+      ])
+    })
+
+    it('lists the source in the lineage of the spin-out', () => {
+      expect(shape(lineage(state, 'x')!.predecessors)).toEqual([
+        { unit: 's', link: 'spun-out', date: '2021-01-01', next: [] },
+      ])
+    })
+
+    it('lists spin-outs before the units a later split ended into', () => {
+      const split = unitSplit({ unit: 'x', into: [{ unit: 'y', name: 'Y' }] }, { id: 'x-y', effective: '2023' })
+      const spinOut = unitSplit(
+        { unit: 'x', into: [{ unit: 'w', name: 'W' }], retain: true },
+        { id: 'x-w', effective: '2022-06-01' },
+      )
+      const later = replayOrThrow([...spun, spinOut, split])
+      expect(shape(lineage(later, 'x')!.successors)).toEqual([
+        { unit: 'w', link: 'spun-out', date: '2022-06-01', next: [] },
+        { unit: 'y', link: 'split', date: '2023', next: [] },
+      ])
+    })
   })
 
   it('says a unit with no merges or splits has no lineage, and an unknown unit none at all', () => {

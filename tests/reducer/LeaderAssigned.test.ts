@@ -115,6 +115,37 @@ describe('LeaderAssigned', () => {
     ])
   })
 
+  it('clears the title when the same person is assigned again with a null title', () => {
+    const first = applied(
+      org,
+      leaderAssigned({ unit: 'cloud', person: 'p', title: 'President' }, { id: 'a1', effective: '2022-01' }),
+    )
+    const again = applied(
+      first,
+      leaderAssigned({ unit: 'cloud', person: 'p', title: null }, { id: 'a2', effective: '2022-06' }),
+    )
+    expect([leadersOf(again, 'cloud')[0]?.title, rolesOf(again, 'p')[0]?.title]).toEqual([null, null])
+  })
+
+  it('reads an absent acting as false when the same person is assigned again', () => {
+    const acting = applied(
+      org,
+      leaderAssigned({ unit: 'cloud', person: 'p', title: 'CEO', acting: true }, { id: 'a1', effective: '2022-01' }),
+    )
+    const again = applied(acting, leaderAssigned({ unit: 'cloud', person: 'p' }, { id: 'a2', effective: '2022-06' }))
+    expect(leadersOf(again, 'cloud')).toEqual([
+      { person: 'p', role: 'head', title: 'CEO', acting: false, since: '2022-01' },
+    ])
+  })
+
+  it('shows a person who was never registered with a null name in JSON', () => {
+    expect(toJSON(applied(org, daiShan)).people.find((p) => p.id === 'dai-shan')).toEqual({
+      id: 'dai-shan',
+      name: null,
+      roles: [{ unit: 'cdc', role: 'head', acting: false, since: '2022-01-01' }],
+    })
+  })
+
   it('keeps the title when the same person is assigned again without one', () => {
     const first = applied(
       org,

@@ -42,6 +42,7 @@ describe('UnitCreated', () => {
       status: 'active',
       ended: null,
       successors: [],
+      spunOut: [],
       predecessors: [],
       names: [{ name: 'G', since: '2020-01-01' }],
     })

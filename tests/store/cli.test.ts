@@ -29,6 +29,41 @@ describe('org-history append', () => {
     expect(line).toMatchObject({ id: 'r-group', recorded: expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/) })
   })
 
+  describe('re-appending 2,000 events that are already in the history', () => {
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      unitCreated(
+        { unit: `u${i}`, name: `U${i}` },
+        { id: `e${i}`, effective: '2020-01-01', recorded: '2020-01-01T00:00:00Z' },
+      ),
+    )
+
+    it('prints the first 50 errors and the exact count of the others, exits 1 and leaves the file as it was', async () => {
+      writeFileSync(history, ndjson(many))
+      writeFileSync(events, ndjson(many))
+      const before = readFileSync(history)
+      const r = await cli('append', history, events)
+      const lines = r.err.split('\n')
+      expect(r.status).toBe(1)
+      expect(lines.length).toBeLessThanOrEqual(52)
+      expect(lines.slice(-2)).toEqual(['… and 3,950 more errors (--all to list them)', '4,000 errors'])
+      expect(lines[0]).toBe(
+        `${events}:1: UnitCreated 'u0' (event 'e0'): event id 'e0' is already used at ${history}:1; give each event its own id`,
+      )
+      expect(readFileSync(history).equals(before)).toBe(true)
+    })
+
+    it('lists every error with --all, none of them blaming an unnamed event', async () => {
+      writeFileSync(history, ndjson(many))
+      writeFileSync(events, ndjson(many))
+      const lines = (await cli('append', history, events, '--all')).err.split('\n')
+      expect(lines).toHaveLength(4001)
+      expect(lines.filter((l) => l.includes('by ,'))).toEqual([])
+      expect(lines[2000]).toBe(
+        `${events}:1: UnitCreated 'u0' (event 'e0'): unit 'u0' is already used by a unit (ids are never reused); choose a new id`,
+      )
+    })
+  })
+
   it('creates the history file when it does not exist yet', async () => {
     writeFileSync(events, ndjson([group, renamed]))
     expect((await cli('append', history, events)).status).toBe(0)

@@ -12,9 +12,11 @@ import {
   encodeEvent,
   leaderAssigned,
   parseDate,
+  personRegistered,
   unitCreated,
   unitDissolved,
   unitMoved,
+  unitReclassified,
   unitRenamed,
 } from '../../src/index.js'
 import type { AppendError, Appended, EventStore, StoredEvent } from '../../src/store/port.js'
@@ -105,6 +107,27 @@ export function storeContract(
       const { recorded: _recorded, ...rest } = encodeEvent(group)
       expect(wire(stored)[0]).toMatchObject(rest)
       expect(wire(stored)[1]).toEqual(encodeEvent(commerce))
+    })
+
+    it('keeps aliases that are language maps, UnitReclassified and inferred as written', async () => {
+      const kept: Event[] = [
+        group,
+        personRegistered(
+          { person: 'dai-shan', name: '戴珊', aliases: [{ en: 'Trudy Dai' }, 'Dai Shan'] },
+          { id: 'p-dai', effective: '2021-12-06', recorded: '2021-12-06T09:00:00Z' },
+        ),
+        unitReclassified(
+          { unit: 'group', kind: 'holding' },
+          {
+            id: 'k-group',
+            effective: '2022-01-01',
+            recorded: '2022-01-01T00:00:00Z',
+            inferred: { rule: 'reclassify', confidence: 0.5, evidence: 'the kind column changed' },
+          },
+        ),
+      ]
+      appended(await store.append(kept, { expectedVersion: 0 }))
+      expect(wire(await collect(store.read())).slice(1)).toEqual(kept.slice(1).map(encodeEvent))
     })
 
     it('returns the new version and the events as stored from an append', async () => {

@@ -20,6 +20,7 @@ import {
   unitDissolved,
   unitMerged,
   unitMoved,
+  unitReclassified,
   unitRenamed,
   unitSplit,
 } from '../../src/index.js'
@@ -446,10 +447,19 @@ const makeRegistered: Maker = (_m, s, meta) =>
     {
       person: pick(PEOPLE, s.picks[0]!),
       name: s.name,
-      ...(s.flags[0] ? { aliases: ['阿里', 'constructor', '🐱'].slice(0, 1 + (s.picks[1]! % 3)) } : {}),
+      ...(s.flags[0]
+        ? { aliases: ['阿里', { en: 'Ali', 'zh-Hant': '阿里' }, 'constructor', '🐱'].slice(0, 1 + (s.picks[1]! % 4)) }
+        : {}),
     },
     meta,
   )
+
+const makeReclassified: Maker = (m, s, meta) => {
+  const active = m.active()
+  if (active.length === 0) return undefined
+  const kind = s.flags[0] ? null : pick(['division', 'department', 'center', '事業群'], s.picks[1]!)
+  return unitReclassified({ unit: pick(active, s.picks[0]!), kind }, meta)
+}
 
 const makeAttributesSet: Maker = (m, s, meta) => {
   const active = m.active()
@@ -467,9 +477,22 @@ const MAKERS: readonly (readonly [number, Maker])[] = [
   [64, makeDissolved],
   [79, makeAssigned],
   [85, makeRemoved],
-  [90, makeRegistered],
+  [89, makeRegistered],
+  [94, makeReclassified],
   [100, makeAttributesSet],
 ]
+
+/** Now and then, how an importer inferred the event (it changes nothing in replay). */
+const inferredOf = (s: Step) =>
+  s.flags[4] && s.flags[5] && s.picks[7]! % 3 === 0
+    ? {
+        inferred: {
+          rule: pick(['merge', 'split', 'id-change'], s.picks[6]!),
+          confidence: (s.picks[6]! % 101) / 100,
+          ...(s.flags[3] ? { evidence: '3 of 4 members' } : {}),
+        },
+      }
+    : {}
 
 /** Reads steps against the model: a valid history in non-decreasing date order, and what it replays to. */
 export function buildHistory(steps: readonly Step[]): { events: Event[]; expected: Expected } {
@@ -478,7 +501,7 @@ export function buildHistory(steps: readonly Step[]): { events: Event[]; expecte
   let date: Dated | undefined
   steps.forEach((s, i) => {
     date = nextDate(date, s.date)
-    const meta = { id: m.eventId(i, s.picks[9]!), effective: date.text }
+    const meta = { id: m.eventId(i, s.picks[9]!), effective: date.text, ...inferredOf(s) }
     const maker = MAKERS.find(([bound]) => s.op < bound)![1]
     events.push(maker(m, s, meta) ?? makeCreated(m, s, meta)!)
   })

@@ -2,7 +2,7 @@ import type { Change } from '../../diff/types.js'
 import type { PersonId, UnitId } from '../../domain/ids.js'
 
 /** How a unit changed on a date, as the page marks it. @since 0.1.0 */
-export type ChangeMark = 'added' | 'renamed' | 'moved' | 'leaders' | 'attributes' | 'ended'
+export type ChangeMark = 'added' | 'renamed' | 'moved' | 'reclassified' | 'leaders' | 'attributes' | 'ended'
 
 /** A leader holding that started, changed (title, acting) or ended in a unit that goes on. @since 0.1.0 */
 export type HoldingChange = readonly [
@@ -17,6 +17,7 @@ const MARKS: Record<Change['kind'], ChangeMark> = {
   'unit-ended': 'ended',
   'unit-renamed': 'renamed',
   'unit-moved': 'moved',
+  'unit-reclassified': 'reclassified',
   'attributes-changed': 'attributes',
   'leader-added': 'leaders',
   'leader-removed': 'leaders',

@@ -21,6 +21,7 @@ const LEGEND: readonly [string, string][] = [
   ['added', 'added'],
   ['renamed', 'renamed'],
   ['moved', 'moved'],
+  ['reclassified', 'reclassified'],
   ['leaders', 'leaders changed'],
   ['attributes', 'details changed'],
   ['ended', 'ended'],

@@ -6,7 +6,7 @@ const CORE_SCRIPT = `
   const data = JSON.parse(document.getElementById('org-history-data').textContent)
   const $ = (id) => document.getElementById(id)
   const stops = data.stops
-  const MARKS = { added: 'added', renamed: 'renamed', moved: 'moved', leaders: 'leaders changed', attributes: 'details changed', ended: 'ended' }
+  const MARKS = { added: 'added', renamed: 'renamed', moved: 'moved', reclassified: 'reclassified', leaders: 'leaders changed', attributes: 'details changed', ended: 'ended' }
   const ENDED = { merged: 'merged into', split: 'split into', dissolved: 'dissolved' }
   const view = { stop: stops.length - 1, day: null, languages: data.languages.slice(), open: new Map(), all: null }
   /** Orgs up to this many units open fully; larger ones open the top and the way to each change. */

@@ -12,6 +12,7 @@ export const PAGE_STYLE = `
   --accent: #0a5cc2; --focus: #0a5cc2;
   --added: #1a7f37; --added-bg: #e8f6ec; --renamed: #7a3fd1; --renamed-bg: #f3edfc;
   --moved: #0a5cc2; --moved-bg: #e8f1fd; --leaders: #8a5a00; --leaders-bg: #fdf3d8;
+  --reclassified: #9c3d86; --reclassified-bg: #faecf6;
   --attributes: #0b6e76; --attributes-bg: #e3f4f5; --ended: #c01f2b; --ended-bg: #fcebec;
   --sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK TC', 'Noto Sans TC',
     'PingFang TC', 'Hiragino Sans', 'Microsoft JhengHei', sans-serif;
@@ -23,6 +24,7 @@ export const PAGE_STYLE = `
     --accent: #6cb0ff; --focus: #8cc2ff;
     --added: #5fd07f; --added-bg: #12301d; --renamed: #c4a2ff; --renamed-bg: #2a1f42;
     --moved: #79b8ff; --moved-bg: #13284a; --leaders: #f0c35a; --leaders-bg: #3a2d0c;
+    --reclassified: #f09ad8; --reclassified-bg: #3b1632;
     --attributes: #5fd3dc; --attributes-bg: #0e3236; --ended: #ff8a8f; --ended-bg: #3d1518;
   }
 }
@@ -118,7 +120,7 @@ select, input[type='date'] { background: var(--panel); border: 1px solid var(--l
 
 .unit.changed, .ended-unit.changed { box-shadow: 0 1px 4px rgb(0 0 0 / 0.08); }
 .unit { scroll-margin-top: calc(var(--controls-height, 100px) + 56px); }
-${['added', 'renamed', 'moved', 'leaders', 'attributes', 'ended']
+${['added', 'renamed', 'moved', 'reclassified', 'leaders', 'attributes', 'ended']
   .map(
     (k) =>
       `.mark-${k} { border-color: var(--${k}); background: var(--${k}-bg); }\n` +

@@ -66,7 +66,12 @@ const SUMMARIES: { readonly [T in EventType]: Summarize<T> } = {
   PersonRegistered: (d) => [
     'Registered ',
     { name: d.name },
-    ...(d.aliases?.length ? [` (also known as ${d.aliases.join(', ')})`] : []),
+    ...(d.aliases?.length ? [' (also known as ', ...list(d.aliases.map((a) => ({ name: a }))), ')'] : []),
+  ],
+  UnitReclassified: (d, s) => [
+    'Reclassified ',
+    unitName(s, d.unit),
+    ` from ${unit(s.before, d.unit)?.kind ?? 'no kind'} to ${d.kind ?? 'no kind'}`,
   ],
   UnitAttributesSet: (d, s) => [`Set ${Object.keys(d.attributes).join(', ')} of `, unitName(s, d.unit)],
   EventRetracted: (d) => [`Retracted event ${d.event}`],

@@ -183,7 +183,7 @@ export async function openFileStore(
   path: string,
   options: FileStoreOptions = {},
 ): Promise<Either<FileStoreError, FileStore>> {
-  if (/\.json$/i.test(path)) return left({ _tag: 'NotNdjson', file: path })
+  if (/\.(json|ya?ml)$/i.test(path)) return left({ _tag: 'NotNdjson', file: path })
   const store = new NdjsonFileStore(path, options)
   const opened = await withSession(store.ctx, 'read', (s) => s.committed.torn)
   if (isLeft(opened)) return opened

@@ -53,7 +53,7 @@ export type FileStoreError =
       /** `false` when a failed append could not be undone (then the file has a torn tail). */
       readonly unchanged: boolean
     }
-  /** The store keeps NDJSON (`.ndjson`, `.jsonl`); a `.json` array cannot be appended to line by line. */
+  /** The store keeps NDJSON (`.ndjson`, `.jsonl`); a `.json` array or a YAML file cannot be appended to line by line. */
   | { readonly _tag: 'NotNdjson'; readonly file: string }
   /** The store was opened with `readOnly: true`. */
   | { readonly _tag: 'ReadOnlyStore'; readonly file: string }
@@ -110,7 +110,7 @@ export function formatStoreError(e: FileStoreError): string {
       return `${e.file}: cannot ${e.operation}: ${e.detail} (${e.code}); ${state}. ${fix[0]!.toUpperCase()}${fix.slice(1)}`
     }
     case 'NotNdjson':
-      return `${e.file}: the file store keeps NDJSON, one event a line (.ndjson or .jsonl); convert the .json array first`
+      return `${e.file}: the file store keeps NDJSON, one event a line (.ndjson or .jsonl); convert it first (org-history convert ${e.file} --to ndjson --out <file>.ndjson)`
     case 'ReadOnlyStore':
       return `${e.file}: this store was opened read-only; open it without readOnly to append`
     case 'StoreClosed':

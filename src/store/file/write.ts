@@ -1,18 +1,20 @@
 import { dirname } from 'node:path'
 import { type Either, left, right } from 'fp-ts/lib/Either.js'
-import type { Event } from '../../events/event.js'
+import { type Event, encodeEvent } from '../../events/event.js'
 import { chainLine } from './chain.js'
 import { type FileStoreError, ioFailure } from './errors.js'
 import { type FileSystem, fsyncDirectory, sha256, writeAll } from './fs.js'
 import type { Lock } from './lock.js'
 
-/** The envelope fields in the order a line shows them; `data` last, as it is the longest. */
-const ORDER = ['id', 'type', 'effective', 'recorded', 'announced', 'reorg', 'source', 'note', 'data'] as const
+/** The envelope fields a line shows first, in this order; any other field follows, and `data` comes last, as it is the longest. */
+const FIRST = ['id', 'type', 'effective', 'recorded', 'announced', 'reorg', 'source', 'note'] as const
 
-/** The wire form of a stored event as one line of JSON (the event was checked, so it is wire-shaped). */
+/** The wire form of a stored event as one line of JSON: every field the codec writes, none dropped. */
 export function eventJson(event: Event): string {
+  const { data, ...envelope } = encodeEvent(event)
   const wire: Record<string, unknown> = {}
-  for (const key of ORDER) if (event[key as keyof Event] !== undefined) wire[key] = event[key as keyof Event]
+  for (const key of FIRST) if (envelope[key] !== undefined) wire[key] = envelope[key]
+  Object.assign(wire, envelope, { data })
   return JSON.stringify(wire)
 }
 
