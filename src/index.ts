@@ -39,6 +39,7 @@ export type {
   HistoryRuleError,
   InvalidatedBy,
   ParseError,
+  PlanConflict,
   RuleError,
 } from './errors/types.js'
 export { EventRetracted, EventRetractedData, eventRetracted } from './events/EventRetracted.js'
@@ -82,6 +83,19 @@ export { UnitMoved, UnitMovedData, unitMoved } from './events/UnitMoved.js'
 export { UnitReclassified, UnitReclassifiedData, unitReclassified } from './events/UnitReclassified.js'
 export { UnitRenamed, UnitRenamedData, unitRenamed } from './events/UnitRenamed.js'
 export { UnitSplit, UnitSplitData, unitSplit } from './events/UnitSplit.js'
+// Plans (DESIGN §8)
+export { type Aspect, sharedAspect, type Touch, touches } from './plan/aspects.js'
+export { compare, PLAN_CHANGE_KINDS, type PlanChange } from './plan/compare.js'
+export { holds } from './plan/holds.js'
+export { PlanTimeline, type PlanTimelineOptions } from './plan/PlanTimeline.js'
+export { type PlanFinding, type Rebase, rebasePlan, rebasePlanOrThrow } from './plan/rebase.js'
+export {
+  type PlanEventStatus,
+  type PlanStatus,
+  type PlanStatusOptions,
+  planStatuses,
+  planStatusesOrThrow,
+} from './plan/statuses.js'
 export { type EndedJSON, type PersonJSON, type StateJSON, toJSON, type UnitJSON, unitToJSON } from './queries/json.js'
 export { type Lineage, type LineageLink, type LineageNode, lineage } from './queries/lineage.js'
 export { leadersOf, people, person, rolesOf } from './queries/people.js'
@@ -98,6 +112,7 @@ export {
 } from './queries/units.js'
 export { check } from './reducer/check.js'
 export { evolve, step } from './reducer/evolve.js'
+export { appliedNote, type Comparison, comparisonMarkdown, overlapWarning, renderComparison } from './render/compare.js'
 export { renderDiff } from './render/diffText.js'
 export { dotText, renderDot } from './render/dot.js'
 export { leaderLabel, nameLabel, personLabel, type TextOptions, unitLabel } from './render/labels.js'

@@ -1,5 +1,5 @@
 import type { Origin } from '../domain/ids.js'
-import type { EventRef, HistoryError, HistoryRuleError, RuleError } from './types.js'
+import type { EventRef, HistoryError, HistoryRuleError, PlanConflict, RuleError } from './types.js'
 
 const q = (s: string) => `'${s}'`
 const list = (ids: readonly string[]) => ids.map(q).join(', ')
@@ -99,6 +99,15 @@ function eventName(ref: EventRef): string {
   return `${ref.type} ${q(ref.subject)} (event ${q(ref.id)})`
 }
 
+const located = (ref: EventRef) => `${ref.type} ${q(ref.id)}${ref.origin ? ` (${where(ref.origin)})` : ''}`
+
+function planConflict(e: PlanConflict): string {
+  const [rule, fix] = explainRule(e.rule)
+  const prefix = e.event.origin ? `${where(e.event.origin)}: ` : ''
+  const other = e.side === 'plan' ? 'or drop the plan event' : 'or change the plan'
+  return `${prefix}${eventName(e.event)}: ${rule}, by ${e.side === 'plan' ? 'fact' : 'plan event'} ${located(e.by)}; ${fix}, ${other}`
+}
+
 /**
  * Turns an error into one line of text: where it is, which event, the rule it broke and the fix.
  * The only place errors become text.
@@ -122,6 +131,8 @@ export function formatError(e: HistoryError): string {
       const by = e.by.map((b) => `${b.type} ${q(b.id)}${b.origin ? ` (${where(b.origin)})` : ''}`).join(', ')
       return `${prefix}${eventName(e.event)}: ${rule}; it was valid when recorded and is broken by ${by}, recorded after it; correct or retract one of them`
     }
+    case 'PlanConflict':
+      return planConflict(e)
     default: {
       const [rule, fix] = explainRule(e)
       const prefix = e.event.origin ? `${where(e.event.origin)}: ` : ''

@@ -74,6 +74,24 @@ export interface InvalidatedBy {
   readonly by: readonly EventRef[]
 }
 
+/**
+ * An event of a history with a plan that breaks a rule because of an event of the other side: a
+ * plan event broken by a fact (the plan no longer fits the history), or a fact event broken by a
+ * plan event dated before it (DESIGN §8).
+ * @since 0.2.0
+ */
+export interface PlanConflict {
+  readonly _tag: 'PlanConflict'
+  /** The event that breaks the rule. */
+  readonly event: EventRef
+  /** Which side that event is on. */
+  readonly side: 'plan' | 'fact'
+  /** The rule it breaks. */
+  readonly rule: RuleError
+  /** The event of the other side that made it break the rule. */
+  readonly by: EventRef
+}
+
 /** A file that could not be read or a line that is not JSON. @since 0.1.0 */
 export interface ParseError {
   readonly _tag: 'ParseError'
@@ -82,4 +100,4 @@ export interface ParseError {
 }
 
 /** Any error a history can have, from reading its files to replaying its events. @since 0.1.0 */
-export type HistoryError = ParseError | DecodeError | RuleError | HistoryRuleError | InvalidatedBy
+export type HistoryError = ParseError | DecodeError | RuleError | HistoryRuleError | InvalidatedBy | PlanConflict

@@ -70,3 +70,6 @@ export function renderDiff(d: Diff, states: readonly OrgState[] = [], options: T
   }
   return out.join('\n')
 }
+
+/** One change as the line `renderDiff` shows for it (without the indent). @since 0.2.0 */
+export { line as changeLine }

@@ -134,3 +134,6 @@ export function logMarkdown(steps: readonly Step[], options: TextOptions = {}): 
   })
   return ['| Date | Type | Summary | Reorg | Source |', '| --- | --- | --- | --- | --- |', ...rows].join('\n')
 }
+
+/** One change as the list item `diffMarkdown` shows for it (without the `- `). @since 0.2.0 */
+export { item as changeItem }

@@ -27,6 +27,7 @@ const lib = await import('../../src/index.js')
 const { foldMutable } = await import('./baseline.js')
 const { generateHistory, mulberry32 } = await import('./generate.js')
 const { naiveBuild, naiveEvolve } = await import('./naive.js')
+const { planSection } = await import('./plan.js')
 const { activeCount, activeUnits, diff, diffBetweenOrThrow, endedUnits, evolve, HistoryErrors, jsonEqual } = lib
 const { person, replayOrThrow, stateAtOrThrow, unit } = lib
 const collect = gc!
@@ -396,6 +397,7 @@ function run() {
   const scaling = scalingSection(history, replay.ms)
   const { stateAt, diff, timelineBytes } = timelineSections(history, replay.ms)
   const convert = convertSection(history)
+  const plan = planSection(history, { lib, events: 1_000, log, collect, timed })
   const events = history.length
   history = undefined
   const evolve = evolveSection()
@@ -413,6 +415,7 @@ function run() {
     },
     naiveImmer,
     convert,
+    plan,
     scaling,
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
@@ -473,6 +476,10 @@ function table(r: Report, oursUs: number): string {
     ['', 'ratio', ...ratio('convert', r.convert.ratio)],
     ['', `${n(r.convert.events)} events to YAML`, ms(r.convert.yamlMs)],
     ['', `YAML read (${n(CONVERT.yamlRead)} events)`, us(r.convert.yamlReadUsPerEvent)],
+    ['plan', `PlanTimeline.from, ${n(r.plan.planEvents)} plan events, shared`, ms(r.plan.sharedMs)],
+    ['', 'not shared (folds the history again)', ms(r.plan.unsharedMs)],
+    ['', 'Timeline.from(history + plan)', ms(r.plan.freshTimelineMs)],
+    ['', 'ratio shared / not shared', ...ratio('plan', r.plan.ratio)],
   ]
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)))
   const line = (row: string[]) =>

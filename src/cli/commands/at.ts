@@ -6,17 +6,9 @@ import type { TextOptions } from '../../render/labels.js'
 import { renderMermaid } from '../../render/mermaid.js'
 import { renderTree } from '../../render/tree.js'
 import { colourTree } from '../colour.js'
-import {
-  type Command,
-  dateArg,
-  formatFlag,
-  knownAtFlag,
-  languagesFlag,
-  palette,
-  reportErrors,
-  withTimeline,
-} from '../command.js'
+import { type Command, dateArg, formatFlag, knownAtFlag, languagesFlag, palette, reportErrors } from '../command.js'
 import { EXIT } from '../io.js'
+import { PLAN_HELP, PLAN_OPTION, withPlannedTimeline } from '../plan.js'
 
 const FORMATS: Record<string, (state: OrgState, options: TextOptions) => string> = {
   tree: (state, options) => colourTree(renderTree(state, options), palette()),
@@ -28,8 +20,8 @@ const FORMATS: Record<string, (state: OrgState, options: TextOptions) => string>
 /** `org-history at`: the org on a date as a tree, JSON, Mermaid or DOT. @since 0.1.0 */
 export const at: Command = {
   name: 'at',
-  usage: 'org-history at <date> <history…> [--known-at T] [--format tree|json|mermaid|dot] [--lang TAG]',
-  help: `Usage: org-history at <date> <history…> [--known-at T] [--format tree|json|mermaid|dot] [--lang TAG]
+  usage: 'org-history at <date> <history…> [--plan FILE]… [--known-at T] [--format tree|json|mermaid|dot] [--lang TAG]',
+  help: `Usage: org-history at <date> <history…> [--plan FILE]… [--known-at T] [--format tree|json|mermaid|dot] [--lang TAG]
 
 The org on <date>: every event effective on or before it (a date is the whole day, a month or year
 its end). --known-at T limits the history to what was recorded by T.
@@ -38,8 +30,10 @@ its end). --known-at T limits the history to what was recorded by T.
   --format mermaid  a Mermaid flowchart: units with their leaders, parent → child
   --format dot      a Graphviz digraph of the same (dot -Tsvg draws it)
   --lang TAG        show names in this language (e.g. zh-Hant, en, or a list: en,zh-Hant),
-                    falling back to a close one (zh for zh-Hant), then to the name's first language`,
+                    falling back to a close one (zh for zh-Hant), then to the name's first language
+${PLAN_HELP}`,
   options: {
+    ...PLAN_OPTION,
     format: { type: 'string' },
     json: { type: 'boolean' },
     'known-at': { type: 'string' },
@@ -49,7 +43,7 @@ its end). --known-at T limits the history to what was recorded by T.
     const date = dateArg(args[0], 'date')
     const format = formatFlag('at', flags, Object.keys(FORMATS))
     const options = knownAtFlag(flags)
-    return withTimeline(io, args.slice(1), 'at', (timeline) => {
+    return withPlannedTimeline(io, args.slice(1), flags, 'at', (timeline) => {
       const state = timeline.at(date, options)
       if (isLeft(state)) return reportErrors(io, state.left)
       io.out(FORMATS[format]!(state.right, { languages: languagesFlag(flags) }))

@@ -6,17 +6,9 @@ import { renderDiff } from '../../render/diffText.js'
 import type { TextOptions } from '../../render/labels.js'
 import { diffMarkdown } from '../../render/markdown.js'
 import { colourDiff } from '../colour.js'
-import {
-  type Command,
-  dateArg,
-  formatFlag,
-  knownAtFlag,
-  languagesFlag,
-  palette,
-  reportErrors,
-  withTimeline,
-} from '../command.js'
+import { type Command, dateArg, formatFlag, knownAtFlag, languagesFlag, palette, reportErrors } from '../command.js'
 import { EXIT } from '../io.js'
+import { PLAN_HELP, PLAN_OPTION, withPlannedTimeline } from '../plan.js'
 
 /** Each format, from the diff and the two states (later first). */
 const FORMATS: Record<string, (d: Diff, states: readonly [OrgState, OrgState], options: TextOptions) => string> = {
@@ -29,8 +21,9 @@ const FORMATS: Record<string, (d: Diff, states: readonly [OrgState, OrgState], o
 /** `org-history diff`: what changed between two dates as text, JSON, Markdown or a JSON Patch. @since 0.1.0 */
 export const diff: Command = {
   name: 'diff',
-  usage: 'org-history diff <from> <to> <history…> [--known-at T] [--format text|json|markdown|patch] [--lang TAG]',
-  help: `Usage: org-history diff <from> <to> <history…> [--known-at T] [--format text|json|markdown|patch] [--lang TAG]
+  usage:
+    'org-history diff <from> <to> <history…> [--plan FILE]… [--known-at T] [--format text|json|markdown|patch] [--lang TAG]',
+  help: `Usage: org-history diff <from> <to> <history…> [--plan FILE]… [--known-at T] [--format text|json|markdown|patch] [--lang TAG]
 
 What changed after <from> up to and including <to>: units added, ended, renamed, moved, attributes
 and leaders changed, and the events that explain them.
@@ -39,8 +32,10 @@ and leaders changed, and the events that explain them.
   --format markdown  a heading, one section per kind of change, and the events
   --format patch     an RFC 6902 JSON Patch turning 'at <from> --json' into 'at <to> --json'
   --known-at T       both states as recorded by T (transaction time)
-  --lang TAG         names in this language (e.g. zh-Hant, en)`,
+  --lang TAG         names in this language (e.g. zh-Hant, en)
+${PLAN_HELP}`,
   options: {
+    ...PLAN_OPTION,
     format: { type: 'string' },
     json: { type: 'boolean' },
     'known-at': { type: 'string' },
@@ -51,7 +46,7 @@ and leaders changed, and the events that explain them.
     const to = dateArg(args[1], 'second date')
     const format = formatFlag('diff', flags, Object.keys(FORMATS))
     const options = knownAtFlag(flags)
-    return withTimeline(io, args.slice(2), 'diff', (timeline) => {
+    return withPlannedTimeline(io, args.slice(2), flags, 'diff', (timeline) => {
       const d = timeline.diff(from, to, options)
       if (isLeft(d)) return reportErrors(io, d.left)
       const states = [timeline.atOrThrow(to, options), timeline.atOrThrow(from, options)] as const

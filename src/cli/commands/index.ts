@@ -1,6 +1,7 @@
 import type { Command } from '../command.js'
 import { append } from './append.js'
 import { at } from './at.js'
+import { compare } from './compare.js'
 import { convert } from './convert.js'
 import { diff } from './diff.js'
 import { lineage } from './lineage.js'
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   repair,
   schema,
   convert,
+  compare,
 ]

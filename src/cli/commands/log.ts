@@ -18,9 +18,9 @@ import {
   palette,
   reportErrors,
   unitArg,
-  withHistory,
 } from '../command.js'
 import { EXIT, UsageError } from '../io.js'
+import { PLAN_HELP, PLAN_OPTION, withPlannedHistory } from '../plan.js'
 import { checkHistory } from '../read.js'
 
 const TYPE_STYLE: Record<string, 'added' | 'removed' | 'changed'> = {
@@ -86,8 +86,8 @@ function filtersOf(flags: Record<string, string | boolean | undefined>): Filters
 export const log: Command = {
   name: 'log',
   usage:
-    'org-history log <history…> [--unit U] [--person P] [--since D] [--until D] [--reorg R] [--known-at T] [--format text|json|markdown] [--lang TAG]',
-  help: `Usage: org-history log <history…> [--unit U] [--person P] [--since D] [--until D] [--reorg R]
+    'org-history log <history…> [--plan FILE]… [--unit U] [--person P] [--since D] [--until D] [--reorg R] [--known-at T] [--format text|json|markdown] [--lang TAG]',
+  help: `Usage: org-history log <history…> [--plan FILE]… [--unit U] [--person P] [--since D] [--until D] [--reorg R]
                          [--known-at T] [--format text|json|markdown] [--lang TAG]
 
 The events of the history in valid-time order, one a line: date, type, a one-line summary (names as
@@ -106,8 +106,10 @@ they were at the time), reorg and source. Retracted events are left out; retract
   --format markdown  a table
   --lang TAG      names in this language (e.g. zh-Hant, en, or a list: en,zh-Hant)
 Filters combine: an event is listed when it passes every one given. A unit, person or reorg that
-the history does not have is a usage error (exit 2), with the closest ids as suggestions.`,
+the history does not have is a usage error (exit 2), with the closest ids as suggestions.
+${PLAN_HELP}`,
   options: {
+    ...PLAN_OPTION,
     unit: { type: 'string' },
     person: { type: 'string' },
     since: { type: 'string' },
@@ -123,7 +125,7 @@ the history does not have is a usage error (exit 2), with the closest ids as sug
     const options = knownAtFlag(flags)
     const filters = filtersOf(flags)
     const languages = languagesFlag(flags)
-    return withHistory(io, args, 'log', (history, progress) => {
+    return withPlannedHistory(io, args, flags, 'log', (history, progress) => {
       const checked = checkHistory(history, options, progress)
       progress.stop()
       if (isLeft(checked)) return reportErrors(io, checked.left)

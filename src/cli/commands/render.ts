@@ -1,9 +1,12 @@
 import { writeFileSync } from 'node:fs'
-import { renderPage } from '../../render/page/renderPage.js'
-import { type Command, type Flags, languagesFlag, withTimeline } from '../command.js'
+import { isLeft } from 'fp-ts/lib/Either.js'
+import { type PageOptions, renderPage } from '../../render/page/renderPage.js'
+import { Timeline } from '../../timeline/Timeline.js'
+import { type Command, type Flags, languagesFlag, reportErrors } from '../command.js'
 import { EXIT, UsageError } from '../io.js'
+import { PLAN_HELP, PLAN_OPTION, planFlag, withPlannedTimeline, withPlans } from '../plan.js'
 
-const USAGE = 'org-history render <history…> --out FILE|- [--title T] [--lang TAG]'
+const USAGE = 'org-history render <history…> [--plan FILE]… --out FILE|- [--title T] [--lang TAG]'
 
 function outFlag(flags: Flags): string {
   const out = flags.out
@@ -33,23 +36,31 @@ day picker, the units changed on the chosen date highlighted, and the events of 
 their sources.
   --out FILE      where to write the page; '--out -' writes it to stdout
   --title T       the page title (default: the root unit's name)
-  --lang TAG      show names in this language (e.g. zh-Hant, en); the page can switch`,
+  --lang TAG      show names in this language (e.g. zh-Hant, en); the page can switch
+${PLAN_HELP}`,
   options: {
+    ...PLAN_OPTION,
     out: { type: 'string', short: 'o' },
     title: { type: 'string' },
     lang: { type: 'string' },
   },
   run({ io, args, flags }) {
     const out = outFlag(flags)
-    return withTimeline(io, args, 'render', (timeline) => {
-      const title = typeof flags.title === 'string' ? { title: flags.title } : {}
-      const html = renderPage(timeline, { ...title, languages: languagesFlag(flags) })
+    const title = typeof flags.title === 'string' ? { title: flags.title } : {}
+    const show = (timeline: Timeline, plan?: PageOptions['plan']) => {
+      const html = renderPage(timeline, { ...title, languages: languagesFlag(flags), ...(plan ? { plan } : {}) })
       if (out === '-') io.out(html)
       else {
         write(out, html)
         io.out(`${out}: ${timeline.changeDates().length} change dates, ${timeline.size} events`)
       }
       return EXIT.ok
+    }
+    const plans = planFlag(flags)
+    if (plans.length === 0) return withPlannedTimeline(io, args, flags, 'render', (timeline) => show(timeline))
+    return withPlans(io, args, plans, 'render', ({ fact, plan, merged }) => {
+      const timeline = Timeline.from(merged)
+      return isLeft(timeline) ? reportErrors(io, timeline.left) : show(timeline.right, { fact, events: plan })
     })
   },
 }

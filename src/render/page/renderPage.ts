@@ -1,8 +1,10 @@
+import type { Event } from '../../events/event.js'
 import { roots } from '../../queries/units.js'
 import type { Timeline } from '../../timeline/Timeline.js'
 import { nameLabel } from '../labels.js'
 import { buildPageData, type PageData } from './data.js'
 import { escapeHtml, jsonForScript } from './embed.js'
+import { withPlanLayer } from './planLayer.js'
 import { PAGE_SCRIPT } from './script.js'
 import { PAGE_STYLE } from './style.js'
 
@@ -15,6 +17,12 @@ export interface PageOptions {
   readonly title?: string
   /** Preferred languages of names, e.g. `['en']`. Default: each name's first language with the English one beside it. */
   readonly languages?: readonly string[]
+  /**
+   * A plan shown as its own layer (DESIGN §8): `timeline` is the history with the plan, `fact` the
+   * history alone and `events` the plan's events. Planned stops and units are marked, and a toggle
+   * hides the plan. @since 0.2.0
+   */
+  readonly plan?: { readonly fact: Timeline; readonly events: readonly Event[] }
 }
 
 const LEGEND: readonly [string, string][] = [
@@ -46,11 +54,14 @@ function metaLine(data: PageData): string {
   return `${data.events.length} events · ${n} change ${n === 1 ? 'date' : 'dates'} · ${span}`
 }
 
-function body(data: PageData): string {
+function body(data: PageData, plan: boolean): string {
+  const toggle = plan
+    ? `<label class="plan-toggle"><input type="checkbox" id="show-plan" checked> Show the plan <span class="swatch swatch-planned"></span></label>`
+    : ''
   const legend = LEGEND.map(([k, label]) => `<li><span class="swatch swatch-${k}"></span>${label}</li>`).join('')
   return `<header class="top">
   <div><h1>${escapeHtml(data.title)}</h1><p class="meta">${escapeHtml(metaLine(data))}</p></div>
-  <label class="lang">Names <select id="lang"></select></label>
+  ${toggle}<label class="lang">Names <select id="lang"></select></label>
 </header>
 <section class="controls" aria-label="Date">
   <div class="when"><output id="date" for="slider"></output><div id="position"></div></div>
@@ -95,7 +106,11 @@ function body(data: PageData): string {
  */
 export function renderPage(timeline: Timeline, options: PageOptions = {}): string {
   const languages = options.languages ?? []
-  const data = buildPageData(timeline, options.title ?? defaultTitle(timeline, languages), languages)
+  const title = options.title ?? defaultTitle(timeline, languages)
+  const planned = buildPageData(timeline, title, languages)
+  const plan = options.plan
+  const data =
+    plan === undefined ? planned : withPlanLayer(planned, plan.events, buildPageData(plan.fact, title, languages))
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -107,7 +122,7 @@ export function renderPage(timeline: Timeline, options: PageOptions = {}): strin
 <style>${PAGE_STYLE}</style>
 </head>
 <body>
-${body(data)}
+${body(data, plan !== undefined)}
 <script type="application/json" id="org-history-data">${jsonForScript(data)}</script>
 <script>${PAGE_SCRIPT}</script>
 </body>

@@ -1,11 +1,12 @@
 import { CHART_SCRIPT } from './scriptChart.js'
 import { CONTROLS_SCRIPT } from './scriptControls.js'
 import { EVENTS_SCRIPT } from './scriptEvents.js'
+import { PLAN_SCRIPT } from './scriptPlan.js'
 
 const CORE_SCRIPT = `
-  const data = JSON.parse(document.getElementById('org-history-data').textContent)
+  let data = JSON.parse(document.getElementById('org-history-data').textContent)
   const $ = (id) => document.getElementById(id)
-  const stops = data.stops
+  let stops = data.stops
   const MARKS = { added: 'added', renamed: 'renamed', moved: 'moved', reclassified: 'reclassified', leaders: 'leaders changed', attributes: 'details changed', ended: 'ended' }
   const ENDED = { merged: 'merged into', split: 'split into', dissolved: 'dissolved' }
   const view = { stop: stops.length - 1, day: null, languages: data.languages.slice(), open: new Map(), all: null }
@@ -86,6 +87,8 @@ ${CORE_SCRIPT}
 ${CHART_SCRIPT}
 ${EVENTS_SCRIPT}
 ${CONTROLS_SCRIPT}
+${PLAN_SCRIPT}
   setUp()
+  setUpPlan()
 })()
 `

@@ -45,12 +45,14 @@ export const CHART_SCRIPT = `
 
   function unitEl(unit, marks, people, holdings) {
     const m = marks.get(unit.id) || []
-    const attrs = { class: m.length > 0 ? 'unit changed mark-' + m[0] : 'unit', 'data-unit': unit.id, 'data-marks': m.join(' '), title: unit.id + ' · since ' + unit.since }
+    const planned = view.planned !== undefined && view.planned.has(unit.id)
+    const attrs = { class: (m.length > 0 ? 'unit changed mark-' + m[0] : 'unit') + (planned ? ' planned' : ''), 'data-unit': unit.id, 'data-marks': m.join(' '), title: unit.id + ' · since ' + unit.since }
     return h('div', attrs,
       h('div', { class: 'unit-head' },
         nameEl(unit.name, unit.id),
         unit.kind ? h('span', { class: 'kind' }, unit.kind.replace(/-/g, ' ')) : null,
-        m.map((k) => h('span', { class: 'badge badge-' + k }, MARKS[k]))),
+        m.map((k) => h('span', { class: 'badge badge-' + k }, MARKS[k])),
+        planned ? h('span', { class: 'badge badge-planned' }, 'planned') : null),
       leadersEl(unit, people, holdings),
       attributesEl(unit.attributes))
   }

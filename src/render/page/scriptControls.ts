@@ -21,7 +21,7 @@ export const CONTROLS_SCRIPT = String.raw`
     const changed = exact ? stop.marks.length : 0
     const events = exact ? stop.events.length : 0
     $('position').textContent = stop === undefined ? 'before the first recorded change'
-      : exact ? 'change ' + (view.stop + 1) + ' of ' + stops.length + ' · ' + plural(events, 'event') + ' · ' + plural(changed, 'unit') + ' changed'
+      : exact ? (plannedStop(view.stop) ? 'planned ' : '') + 'change ' + (view.stop + 1) + ' of ' + stops.length + ' · ' + plural(events, 'event') + ' · ' + plural(changed, 'unit') + ' changed'
       : 'no change on this day · as changed on ' + stop.date
     const on = date.length === 10 ? 'on ' : date.length < 10 ? 'in ' : 'at '
     $('chart-date').textContent = on + date
@@ -30,6 +30,7 @@ export const CONTROLS_SCRIPT = String.raw`
     const holdings = new Map()
     for (const c of exact ? stop.holdings : []) holdings.set(c[0], (holdings.get(c[0]) || []).concat([c]))
     const state = stateAt(view.stop)
+    view.planned = plannedUnits(view.stop)
     $('chart').replaceChildren(stop ? chartEl(state, marks, holdings) : h('p', { class: 'empty' }, 'Nothing is recorded before ' + stops[0].date + '.'))
     $('ended').replaceChildren(stop ? endedEl(state, marks) || '' : '')
     $('events').replaceChildren(...(exact ? eventsEl(stop) : [h('p', { class: 'empty' },
@@ -89,7 +90,18 @@ export const CONTROLS_SCRIPT = String.raw`
   function tickIndexes() {
     const n = stops.length
     if (n <= MAX_TICKS) return stops.map((_, i) => i)
-    return [...new Set(Array.from({ length: 7 }, (_, k) => Math.round((k * (n - 1)) / 6)))]
+    const spread = Array.from({ length: 7 }, (_, k) => Math.round((k * (n - 1)) / 6))
+    return [...new Set([...spread, ...plannedStops().slice(0, MAX_TICKS)])].sort((a, b) => a - b)
+  }
+
+  /** The slider's range and its labelled ticks for the current stops (planned ones marked). */
+  function drawTicks() {
+    $('slider').max = String(stops.length - 1)
+    $('ticks').replaceChildren(...tickIndexes().map((i) => h('button', {
+      type: 'button', class: plannedStop(i) ? 'tick planned' : 'tick', tabindex: '-1', 'data-stop': i,
+      style: 'left: ' + (stops.length === 1 ? 0 : (100 * i) / (stops.length - 1)) + '%',
+    }, h('span', { title: plannedStop(i) ? 'planned' : null }, stops[i].date,
+      plannedStop(i) ? h('span', { class: 'visually-hidden' }, ' (planned)') : null))))
   }
 
   function setUp() {
@@ -99,16 +111,12 @@ export const CONTROLS_SCRIPT = String.raw`
       return
     }
     const slider = $('slider')
-    slider.max = String(stops.length - 1)
     slider.addEventListener('input', () => go(Number(slider.value)))
     $('prev').addEventListener('click', () => step(-1))
     $('next').addEventListener('click', () => step(1))
     $('picker').addEventListener('change', (e) => e.target.value && pickDay(e.target.value))
     $('picker').min = new Date(stops[0].start).toISOString().slice(0, 10)
-    $('ticks').replaceChildren(...tickIndexes().map((i) => h('button', {
-      type: 'button', class: 'tick', tabindex: '-1', 'data-stop': i,
-      style: 'left: ' + (stops.length === 1 ? 0 : (100 * i) / (stops.length - 1)) + '%',
-    }, h('span', {}, stops[i].date))))
+    drawTicks()
     $('ticks').addEventListener('click', (e) => { const t = e.target.closest('.tick'); if (t) go(Number(t.dataset.stop)) })
     document.addEventListener('keydown', (e) => {
       if (e.altKey || e.ctrlKey || e.metaKey || /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return

@@ -129,6 +129,12 @@ ${['added', 'renamed', 'moved', 'reclassified', 'leaders', 'attributes', 'ended'
   )
   .join('\n')}
 
+.unit.planned { border-style: dashed; border-width: 2px; background-image: repeating-linear-gradient(135deg, transparent 0 8px, rgb(127 127 127 / 0.06) 8px 16px); }
+.badge-planned { color: var(--muted); background: var(--panel); border: 1px dashed var(--muted); }
+.swatch-planned { border: 2px dashed var(--muted); background: transparent; }
+.tick.planned span { font-style: italic; border-bottom: 1px dashed currentColor; }
+.plan-toggle { display: flex; align-items: center; gap: 6px; font-size: 13px; margin-right: 12px; }
+
 .ended { margin-top: 18px; border-top: 1px solid var(--line); padding-top: 10px; }
 .ended summary { cursor: pointer; }
 .ended h3 { display: inline; font-size: 14px; }
