@@ -1,7 +1,6 @@
 // The public surface of org-history: explicit named exports only.
 
 export { applyDiff, formatDiffApplyError } from './diff/apply.js'
-export { diffBetween, diffBetweenOrThrow } from './diff/between.js'
 export { diff } from './diff/diff.js'
 export { toJsonPatch } from './diff/patch.js'
 export type { DiffApplyError } from './diff/types.js'
@@ -134,6 +133,7 @@ export { createMemoryStore, type MemoryStoreOptions } from './store/memory.js'
 export { decodeEvents, isYamlFile, type Located, parseHistory, parseJsonValues } from './store/parse.js'
 export type { AppendError, Appended, EventStore, ExpectedVersion, StoredEvent, VersionRange } from './store/port.js'
 export { parseYamlValues } from './store/yaml.js'
+export { diffBetween, diffBetweenOrThrow } from './timeline/between.js'
 export {
   type AtOptions,
   foldEvents,

@@ -15,7 +15,7 @@ import {
   unitDraft,
   type Working,
 } from '../reducer/access.js'
-import { workingCopy } from '../timeline/fold.js'
+import { workingCopy } from '../reducer/working.js'
 import type { Change, Diff, DiffApplyError } from './types.js'
 
 /** An error before it knows which change it is about. */

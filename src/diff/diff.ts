@@ -107,19 +107,22 @@ function treeRanks(after: OrgState, added: ReadonlySet<string>): Map<string, num
   return ranks
 }
 
+const KIND_RANK = new Map<string, number>(CHANGE_KINDS.map((k, i) => [k, i]))
+
 function sortChanges(changes: Change[], after: OrgState): Change[] {
-  const kindRank = new Map<string, number>(CHANGE_KINDS.map((k, i) => [k, i]))
   const treeRank = treeRanks(after, new Set(changes.filter((c) => c.kind === 'unit-added').map((c) => c.unit)))
+  // Each change's sort key computed once (a comparator that built them would allocate per comparison).
   // Units added but not active at the end come after the active ones, by id.
-  const tree = (c: Change) => treeRank.get(c.unit) ?? treeRank.size
-  const person = (c: Change) => ('person' in c ? `${c.role}\u0000${c.person}` : '')
-  return changes.sort(
-    (a, b) =>
-      kindRank.get(a.kind)! - kindRank.get(b.kind)! ||
-      (a.kind === 'unit-added' ? tree(a) - tree(b) : 0) ||
-      compareText(a.unit, b.unit) ||
-      compareText(person(a), person(b)),
+  const keyed = changes.map((c) => ({
+    c,
+    kind: KIND_RANK.get(c.kind)!,
+    tree: c.kind === 'unit-added' ? (treeRank.get(c.unit) ?? treeRank.size) : 0,
+    person: 'person' in c ? `${c.role}\u0000${c.person}` : '',
+  }))
+  keyed.sort(
+    (a, b) => a.kind - b.kind || a.tree - b.tree || compareText(a.c.unit, b.c.unit) || compareText(a.person, b.person),
   )
+  return keyed.map((k) => k.c)
 }
 
 const holdingId = (unit: string, role: string, person: string) => `${unit}\u0000${role}\u0000${person}`

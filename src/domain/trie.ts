@@ -1,25 +1,24 @@
 /**
- * A persistent map from string keys to values, laid out for immer: a hash trie of 64-slot arrays
- * whose leaves are small flat arrays `[key, value, key, value, …]`. The first two levels always
- * exist (4,096 leaves); a leaf that grows past 16 entries becomes one more 64-slot level, so leaves
- * stay small at any size. Changing one entry copies one leaf and the 64-slot arrays above it (two
- * at 10,000 entries, three at 100,000): the cost of an event hardly grows with the size of the org,
- * and a checkpoint of a timeline copies little more than what changed. Keys are only compared,
- * never used as property names, so any string (`__proto__`, `constructor`, CJK, emoji) is an
- * ordinary key; arrays draft and freeze fast and need no immer plugin.
+ * A persistent map from string keys to values, laid out for immer: a hash array mapped trie. A level
+ * is an array `[bitmap, child, child, …]` holding only the children present (the bitmap says which
+ * of 32 slots they fill); a leaf is a small flat array `[key, value, key, value, …]` that becomes one
+ * more level past 8 entries. Changing one entry copies the path to it, and a path holds only what
+ * is present: about a hundred slots at 100,000 entries, so the cost of an event hardly grows with
+ * the size of the org, and a checkpoint of a timeline copies little more than what changed. Keys
+ * are only compared, never used as property names, so any string (`__proto__`, `constructor`, CJK,
+ * emoji) is an ordinary key; arrays draft and freeze fast and need no immer plugin.
  * @since 0.1.0
  */
-export type Trie<V> = readonly (Node<V> | undefined)[]
-/** A 64-slot level, or a leaf: keys at even indexes, each followed by its value. */
-type Node<V> = readonly (Node<V> | string | V | undefined)[]
+export type Trie<V> = Node<V>
+/** A level (`[bitmap, …children]`, its first element a number) or a leaf (keys at even indexes, each followed by its value). */
+type Node<V> = readonly (Node<V> | number | string | V)[]
 
-const BITS = 6
-const WIDTH = 1 << BITS
-const MASK = WIDTH - 1
-/** A leaf holds at most this many entries (so never 64 slots, the length of a level) before it splits. */
-const LEAF = 16
-/** Below this shift the 32-bit hash is spent: leaves there never split. */
-const LAST_SHIFT = 30
+const BITS = 5
+const MASK = (1 << BITS) - 1
+/** A leaf holds at most this many entries before it becomes a level. */
+const LEAF = 8
+/** A leaf whose level indexes with this shift or more never splits: the 32-bit hash is spent. */
+const LAST_SHIFT = 32 - BITS
 
 /** FNV-1a hash of a string (32 bits). @since 0.1.0 */
 export function hashString(key: string): number {
@@ -28,29 +27,37 @@ export function hashString(key: string): number {
   return h >>> 0
 }
 
-function slots<T>(): (T | undefined)[] {
-  return new Array<T | undefined>(WIDTH).fill(undefined)
+/** The number of bits set in a 32-bit integer. */
+function bitCount(x: number): number {
+  let n = x - ((x >>> 1) & 0x55555555)
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333)
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
 
-const isLevel = (node: readonly unknown[], shift: number) => shift < LAST_SHIFT && node.length === WIDTH
+/** Whether a node is a level (its bitmap first) rather than a leaf (a key first). */
+const isLevel = (node: readonly unknown[]) => typeof node[0] === 'number'
+
+/** The index in a level of the child for `bit` (bitmap first, then the children present in slot order). */
+const indexOf = (bitmap: number, bit: number) => 1 + bitCount(bitmap & (bit - 1))
 
 /** A trie with no entries. @since 0.1.0 */
 export function emptyTrie<V>(): Trie<V> {
-  return slots()
+  return [0]
 }
 
 /** The value stored under `key`, or `undefined`. Works on a trie and on its draft. @since 0.1.0 */
 export function trieGet<V>(trie: Trie<V>, key: string): V | undefined {
   const h = hashString(key)
-  let node = trie[h & MASK]
-  let shift = BITS
-  while (node !== undefined && isLevel(node, shift)) {
-    node = node[(h >>> shift) & MASK] as Node<V> | undefined
-    shift += BITS
+  let node = trie as readonly unknown[]
+  for (let shift = 0; ; shift += BITS) {
+    const bitmap = node[0] as number
+    const bit = 1 << ((h >>> shift) & MASK)
+    if ((bitmap & bit) === 0) return undefined
+    node = node[indexOf(bitmap, bit)] as readonly unknown[]
+    if (isLevel(node)) continue
+    for (let i = 0; i < node.length; i += 2) if (node[i] === key) return node[i + 1] as V
+    return undefined
   }
-  if (node === undefined) return undefined
-  for (let i = 0; i < node.length; i += 2) if (node[i] === key) return node[i + 1] as V
-  return undefined
 }
 
 /**
@@ -69,13 +76,17 @@ function own(node: readonly unknown[]): Mutable {
   return (isOwned(node) ? node : node.slice()) as Mutable
 }
 
-/** A full leaf turned into a level, its entries spread by the next bits of their hashes. */
+/** A full leaf turned into a level whose slots are chosen by the hash bits at `shift`. */
 function split(leaf: readonly unknown[], shift: number): Mutable {
-  const level: Mutable = slots()
+  const buckets: (Mutable | undefined)[] = []
+  let bitmap = 0
   for (let i = 0; i < leaf.length; i += 2) {
     const slot = (hashString(leaf[i] as string) >>> shift) & MASK
-    ;((level[slot] ??= []) as Mutable).push(leaf[i], leaf[i + 1])
+    bitmap |= 1 << slot
+    ;(buckets[slot] ??= []).push(leaf[i], leaf[i + 1])
   }
+  const level: Mutable = [bitmap]
+  for (const bucket of buckets) if (bucket !== undefined) level.push(bucket)
   return level
 }
 
@@ -87,32 +98,33 @@ function split(leaf: readonly unknown[], shift: number): Mutable {
 export function trieSet<V>(trie: Trie<V>, key: string, value: V): Trie<V> {
   const h = hashString(key)
   const top = own(trie)
-  let parent = top
-  let slot = h & MASK
-  let shift = BITS
-  for (;;) {
-    const child = parent[slot] as Mutable | undefined
-    if (child === undefined) {
-      parent[slot] = shift === BITS ? slots() : [key, value]
-      if (shift !== BITS) return top as Trie<V>
-    } else if (isLevel(child, shift) || shift === BITS) {
-      parent[slot] = own(child)
-    } else {
-      const leaf = (parent[slot] = own(child))
-      for (let i = 0; i < leaf.length; i += 2) {
-        if (leaf[i] !== key) continue
-        leaf[i + 1] = value
-        return top as Trie<V>
-      }
-      if (leaf.length < 2 * LEAF || shift >= LAST_SHIFT) {
-        leaf.push(key, value)
-        return top as Trie<V>
-      }
-      parent[slot] = split(leaf, shift)
+  let level = top
+  for (let shift = 0; ; shift += BITS) {
+    const bitmap = level[0] as number
+    const bit = 1 << ((h >>> shift) & MASK)
+    const at = indexOf(bitmap, bit)
+    if ((bitmap & bit) === 0) {
+      level.splice(at, 0, [key, value])
+      level[0] = bitmap | bit
+      return top as Trie<V>
     }
-    parent = parent[slot] as Mutable
-    slot = (h >>> shift) & MASK
-    shift += BITS
+    const child = own(level[at] as readonly unknown[])
+    level[at] = child
+    if (isLevel(child)) {
+      level = child
+      continue
+    }
+    for (let i = 0; i < child.length; i += 2) {
+      if (child[i] !== key) continue
+      child[i + 1] = value
+      return top as Trie<V>
+    }
+    if (child.length < 2 * LEAF || shift + BITS > LAST_SHIFT) {
+      child.push(key, value)
+      return top as Trie<V>
+    }
+    level[at] = split(child, shift + BITS)
+    level = level[at] as Mutable
   }
 }
 
@@ -134,10 +146,9 @@ export function trieUpdate<V extends object>(
   return [trieSet(trie, key, owned), owned]
 }
 
-function* values<V>(node: Node<V> | undefined, shift: number): Generator<V> {
-  if (node === undefined) return
-  if (isLevel(node, shift)) {
-    for (const child of node) yield* values(child as Node<V> | undefined, shift + BITS)
+function* values<V>(node: readonly unknown[]): Generator<V> {
+  if (isLevel(node)) {
+    for (let i = 1; i < node.length; i++) yield* values<V>(node[i] as readonly unknown[])
     return
   }
   for (let i = 1; i < node.length; i += 2) yield node[i] as V
@@ -145,14 +156,14 @@ function* values<V>(node: Node<V> | undefined, shift: number): Generator<V> {
 
 /** Every value of the trie, in no particular order. @since 0.1.0 */
 export function* trieValues<V>(trie: Trie<V>): Generator<V> {
-  for (const node of trie) yield* values(node, BITS)
+  yield* values<V>(trie)
 }
 
 /** Every entry of a node and what it holds, into `into`. */
-function entries<V>(node: Node<V> | undefined, shift: number, into: Map<string, V>): Map<string, V> {
+function entries<V>(node: readonly unknown[] | undefined, into: Map<string, V>): Map<string, V> {
   if (node === undefined) return into
-  if (isLevel(node, shift)) {
-    for (const child of node) entries(child as Node<V> | undefined, shift + BITS, into)
+  if (isLevel(node)) {
+    for (let i = 1; i < node.length; i++) entries(node[i] as readonly unknown[], into)
     return into
   }
   for (let i = 0; i < node.length; i += 2) into.set(node[i] as string, node[i + 1] as V)
@@ -161,14 +172,20 @@ function entries<V>(node: Node<V> | undefined, shift: number, into: Map<string, 
 
 type Visit<V> = (key: string, before?: V, after?: V) => void
 
-function nodeDiff<V>(a: Node<V> | undefined, b: Node<V> | undefined, shift: number, visit: Visit<V>): void {
+function nodeDiff<V>(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined, visit: Visit<V>): void {
   if (a === b) return
-  if (a !== undefined && b !== undefined && isLevel(a, shift) && isLevel(b, shift)) {
-    for (let i = 0; i < WIDTH; i++) nodeDiff(a[i] as Node<V>, b[i] as Node<V>, shift + BITS, visit)
+  if (a !== undefined && b !== undefined && isLevel(a) && isLevel(b)) {
+    const [ma, mb] = [a[0] as number, b[0] as number]
+    for (let slot = 0, ia = 1, ib = 1; slot <= MASK; slot++) {
+      const bit = 1 << slot
+      const ca = (ma & bit) === 0 ? undefined : (a[ia++] as readonly unknown[])
+      const cb = (mb & bit) === 0 ? undefined : (b[ib++] as readonly unknown[])
+      if (ca !== cb) nodeDiff(ca, cb, visit)
+    }
     return
   }
-  const before = entries(a, shift, new Map())
-  for (const [key, now] of entries(b, shift, new Map())) {
+  const before = entries<V>(a, new Map())
+  for (const [key, now] of entries<V>(b, new Map())) {
     const was = before.get(key)
     before.delete(key)
     if (was !== now) visit(key, was, now)
@@ -182,6 +199,5 @@ function nodeDiff<V>(a: Node<V> | undefined, b: Node<V> | undefined, shift: numb
  * @since 0.1.0
  */
 export function trieDiff<V>(a: Trie<V>, b: Trie<V>, visit: Visit<V>): void {
-  if (a === b) return
-  for (let i = 0; i < WIDTH; i++) nodeDiff(a[i], b[i], BITS, visit)
+  nodeDiff(a, b, visit)
 }

@@ -60,7 +60,7 @@ function copyUnit(u: Unit): Unit {
 const copyPerson = (p: Person): Person => ({
   id: p.id,
   name: p.name,
-  aliases: p.aliases.slice(),
+  aliases: p.aliases,
   roles: p.roles,
 })
 

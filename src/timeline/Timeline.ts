@@ -17,7 +17,7 @@ import { visibleEvents } from './visible.js'
 export interface TimelineOptions {
   /**
    * A checkpoint (a frozen, structurally shared state) every this many events. Smaller: faster
-   * queries, more memory. Default 2,048.
+   * queries, more memory. Default 4,096.
    */
   readonly checkpointEvery?: number
 }
@@ -61,7 +61,7 @@ export class Timeline {
    * @since 0.1.0
    */
   static from(events: readonly Event[], options: TimelineOptions = {}): Either<HistoryError[], Timeline> {
-    const every = Math.max(1, Math.floor(options.checkpointEvery ?? 2048))
+    const every = Math.max(1, Math.floor(options.checkpointEvery ?? 4096))
     const visible = visibleEvents(events)
     const { errors: dateErrors, ...ordered } = inValidTimeOrder(events)
     const n = ordered.events.length

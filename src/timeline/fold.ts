@@ -1,18 +1,13 @@
 import { freezeOwned } from '../domain/freeze.js'
-import { emptyState, type OrgState } from '../domain/state.js'
-import { emptyTrie } from '../domain/trie.js'
+import type { OrgState } from '../domain/state.js'
 import type { RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
 import type { Working } from '../reducer/access.js'
 import { apply } from '../reducer/apply.js'
 import { check } from '../reducer/check.js'
+import { workingCopy } from '../reducer/working.js'
 
-/** A working copy of a state (or of the empty state) that a fold may change in place. */
-export function workingCopy(base: OrgState | undefined): Working {
-  return (
-    base === undefined ? { ...emptyState(), units: emptyTrie(), people: emptyTrie(), roots: [] } : { ...base }
-  ) as Working
-}
+export { workingCopy }
 
 /** Events `from` (inclusive) to `to` (exclusive) of a list. */
 export interface Slice {

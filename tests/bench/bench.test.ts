@@ -33,5 +33,8 @@ describe('npm run bench -- --quick --json', () => {
     else
       for (const key of ['versionsMs', 'loadMs', 'orgOnMs', 'rows'])
         expect(typeof sql?.[key], `sql.${key}`).toBe('number')
+    expect(figures.scaling.events).toEqual([10_000, 100_000])
+    expect(figures.scaling.msPerEvent.map((x: unknown) => typeof x)).toEqual(['number', 'number'])
+    expect(typeof figures.scaling.ratio).toBe('number')
   })
 })

@@ -5,6 +5,7 @@
  *
  *   npm run bench [-- --events N --units N --seed N --quick --json --cpu]
  *
+ * `scaling` compares the replay time per event of a tenth of the history with the whole.
  * `--json` prints one JSON object on stdout (progress goes to stderr). `--cpu` times with the
  * process's CPU time instead of the wall clock (steadier when other processes share the CPUs; it
  * counts V8's GC helper threads too). Needs `global.gc`: without
@@ -65,7 +66,15 @@ const DIFFS = 3
 const CONVERT = { events: 100_000, yamlRead: 10_000 }
 const REPLAY_ROUNDS = 3
 /** Targets of DESIGN §6 as set for this benchmark; a ratio without one is reported, not judged. */
-const TARGETS: Record<string, number | undefined> = { replay: 2, evolve: 1.5 }
+const TARGETS: Record<string, number | undefined> = {
+  replay: 2,
+  evolve: 1.5,
+  stateAt: 0.002,
+  diff: 0.02,
+  memory: 3,
+  build: 2,
+  scaling: 1.3,
+}
 
 // ── measuring ────────────────────────────────────────────────────────────────────────────────────
 
@@ -236,6 +245,24 @@ function timelineSections(history: readonly Event[], fullReplayMs: number) {
   }
 }
 
+/**
+ * Replay time per event at a tenth of the history and at the whole of it (the same generator and
+ * mix): how the cost of one event grows with the length of the history.
+ */
+function scalingSection(history: readonly Event[], fullReplayMs: number) {
+  const events = Math.max(1, Math.floor(history.length / 10))
+  log(`scaling: replayOrThrow of ${events} events (best of ${REPLAY_ROUNDS + 2}) against the full replay`)
+  const small = generateHistory({ ...opts, events })
+  replayOrThrow(small)
+  let best = Number.POSITIVE_INFINITY
+  for (let i = 0; i < REPLAY_ROUNDS + 2; i++) {
+    collect()
+    best = Math.min(best, timed(() => replayOrThrow(small)).ms)
+  }
+  const msPerEvent = [best / events, fullReplayMs / history.length]
+  return { events: [events, history.length], msPerEvent, ratio: msPerEvent[1]! / msPerEvent[0]! }
+}
+
 /** µs per `evolve` call over the tail events, from the replayed org. */
 function evolveRun(base: OrgState, tail: readonly Event[]): number {
   let s = base
@@ -367,6 +394,7 @@ function run() {
   const eventsBytes = heapAfterGc() - heapBefore
   log(`history: generated in ${generated.ms.toFixed(0)} ms, decoded: ${(eventsBytes / 2 ** 20).toFixed(0)} MiB of heap`)
   const replay = replaySection(history)
+  const scaling = scalingSection(history, replay.ms)
   const { stateAt, diff, timelineBytes } = timelineSections(history, replay.ms)
   const convert = convertSection(history)
   const plan = planSection(history, { lib, events: 1_000, log, collect, timed })
@@ -388,6 +416,7 @@ function run() {
     naiveImmer,
     convert,
     plan,
+    scaling,
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return { report: roundAll(report), oursUs }
@@ -396,6 +425,7 @@ function run() {
 function roundAll<T>(value: T): T {
   if (typeof value === 'number') return (Number.isInteger(value) ? value : round(value)) as T
   if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(roundAll) as T
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundAll(v)])) as T
 }
 
@@ -434,6 +464,10 @@ function table(r: Report, oursUs: number): string {
     ['memory', 'timeline', noTimeline ? '— (no Timeline yet)' : mib(r.memory.timelineBytes)],
     ['', 'events (decoded from NDJSON)', mib(r.memory.eventsBytes)],
     ['', 'ratio', ...ratio('memory', r.memory.ratio)],
+    ['build', 'Timeline.from / full replay', ...ratio('build', r.stateAt.buildMs / r.stateAt.fullReplayMs)],
+    ['scaling', `replay per event, ${n(r.scaling.events[0]!)} events`, `${n(r.scaling.msPerEvent[0]! * 1000)} µs`],
+    ['', `replay per event, ${n(r.scaling.events[1]!)} events`, `${n(r.scaling.msPerEvent[1]! * 1000)} µs`],
+    ['', 'ratio', ...ratio('scaling', r.scaling.ratio)],
     ['naiveImmer', `flat record + produce (${n(NAIVE.units)} units)`, us(r.naiveImmer.usPerEvent)],
     ['', `evolve, same events and org`, us(round(oursUs))],
     ['', 'ratio naive / ours', ...ratio('naive', r.naiveImmer.ratioToOurs)],

@@ -1,10 +1,20 @@
 import fc from 'fast-check'
 import { isLeft, isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { type Event, eventRetracted, instantText, stateAt, Timeline, toJSON } from '../../src/index.js'
+import {
+  diff,
+  diffBetween,
+  type Event,
+  eventRetracted,
+  instantText,
+  parseDate,
+  stateAt,
+  Timeline,
+  toJSON,
+} from '../../src/index.js'
 import { dateChoiceArb, historyArb, queryDate } from '../support/arbitraries.js'
 
-const RUNS = { numRuns: Number(process.env.LAW_RUNS ?? 150) }
+const RUNS = { numRuns: Number(process.env.LAW_RUNS ?? 300) }
 const DAY = 86_400_000
 const BASE = Date.UTC(2020, 0, 1)
 
@@ -62,6 +72,36 @@ describe('Timeline.at', () => {
           expect(isLeft(fromTimeline)).toBe(isLeft(byReplay))
           if (isRight(fromTimeline) && isRight(byReplay))
             expect(toJSON(fromTimeline.right)).toEqual(toJSON(byReplay.right))
+        },
+      ),
+      RUNS,
+    )
+  })
+})
+
+describe('Timeline.diff', () => {
+  it('equals the diff of two full replays, with the events between them, for any dates, spacing and knownAt', () => {
+    fc.assert(
+      fc.property(
+        bitemporalArb,
+        dateChoiceArb,
+        dateChoiceArb,
+        knownAtArb,
+        fc.integer({ min: 1, max: 8 }),
+        (history, a, b, knownAt, every) => {
+          const timeline = Timeline.from(history, { checkpointEvery: every })
+          fc.pre(isRight(timeline))
+          if (!isRight(timeline)) return
+          const dates = [queryDate(history, a), queryDate(history, b)]
+          const [from, to] = dates.sort((x, y) => parseDate(x)!.end - parseDate(y)!.end) as [string, string]
+          const options = knownAt === undefined ? {} : { knownAt }
+          const indexed = timeline.right.diff(from, to, options)
+          const before = stateAt(history, from, options)
+          const after = stateAt(history, to, options)
+          const between = diffBetween(history, from, to, options)
+          expect(isLeft(indexed)).toBe(isLeft(before) || isLeft(after))
+          if (isLeft(indexed) || isLeft(before) || isLeft(after) || isLeft(between)) return
+          expect(indexed.right).toEqual(diff(before.right, after.right, between.right.events))
         },
       ),
       RUNS,

@@ -1,11 +1,11 @@
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js'
+import { diff } from '../diff/diff.js'
+import type { Diff } from '../diff/types.js'
 import { parseDate } from '../domain/date.js'
 import type { HistoryError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
-import { countBefore } from '../timeline/order.js'
-import { type AtOptions, HistoryErrors, prepare, rangeError, statesAt } from '../timeline/replay.js'
-import { diff } from './diff.js'
-import type { Diff } from './types.js'
+import { countBefore } from './order.js'
+import { type AtOptions, HistoryErrors, prepare, rangeError, statesAt } from './replay.js'
 
 /**
  * The diff between the org at two dates of a history (`from` exclusive, `to` inclusive), with the
