@@ -13,7 +13,8 @@ import { type AtOptions, dateError, finish, orThrow, rangeError, withDates } fro
 import { Timeline, type TimelineOptions } from '../timeline/Timeline.js'
 import { visibleEvents } from '../timeline/visible.js'
 import { explainConflict } from './blame.js'
-import { foldTail, type TailNotes } from './fold.js'
+import { foldTail, type TailNotes, type TailRules } from './fold.js'
+import { happened, isStructural, structuralUnits } from './holds.js'
 import { type FactView, factView } from './share.js'
 
 /** How a plan timeline is built. @since 0.2.0 */
@@ -96,18 +97,20 @@ export class PlanTimeline {
     const base = pivot === Number.NEGATIVE_INFINITY ? undefined : view.stateBefore(pivot)
     const every = Math.max(1, Math.floor(options.checkpointEvery ?? fact.checkpointEvery))
     const notes: TailNotes = { skipped: [], errors: [], errorAt: [] }
+    const makers = new Map<EventId, Event>()
+    const rules = skipWhatTheOtherSideMade((id) => planIds.has(id), makers)
     const n = tailEvents.events.length
     let state = base ?? fold(undefined, { events: [], from: 0, to: 0 }, [])
     const checkpoints = [state]
     for (let at = 0; at < n; at += every) {
-      state = foldTail(state, tailEvents.events, at, Math.min(n, at + every), drop, notes)
+      state = foldTail(state, tailEvents.events, at, Math.min(n, at + every), drop, rules, notes)
       checkpoints.push(state)
     }
     const skipped = new Set(notes.skipped)
     const inert = new Set([...skipped, ...notes.errors.map((e) => e.event.id), ...drop])
     notes.errors.forEach((error, k) => {
       const before = earlierEvents(tailEvents.events, notes.errorAt[k]!, view, from)
-      errors.push(explainConflict(error, (id) => planIds.has(id), before, inert))
+      errors.push(explainConflict(error, (id) => planIds.has(id), before, inert, makers.get(error.event.id)))
     })
     const tail: Tail = { ordered: tailEvents, checkpoints, skipped, drop }
     return finish(new PlanTimeline(fact, plan, view, pivot, tail, options), errors)
@@ -140,7 +143,15 @@ export class PlanTimeline {
     if (at.end <= this.pivot) return this.fact.at(date)
     const to = countBefore(this.tail.ordered, at.end)
     const k = Math.floor(to / this.every)
-    const state = foldTail(this.tail.checkpoints[k]!, this.tail.ordered.events, k * this.every, to, this.dropped)
+    const skipped: TailRules = { skip: (_, e) => this.tail.skipped.has(e.id) }
+    const state = foldTail(
+      this.tail.checkpoints[k]!,
+      this.tail.ordered.events,
+      k * this.every,
+      to,
+      this.dropped,
+      skipped,
+    )
     return right(withDates(state, at.text, null))
   }
 
@@ -256,4 +267,33 @@ function unknownTargets(facts: ReadonlyMap<EventId, Event>, planIds: ReadonlySet
 function* earlierEvents(tail: readonly Event[], index: number, view: FactView, from: number): Generator<Event> {
   for (let i = index - 1; i >= 0; i--) yield tail[i]!
   for (let i = from - 1; i >= 0; i--) yield view.events[i]!
+}
+
+/**
+ * A structural event (creation, merge, split, dissolution) that has already happened is skipped,
+ * not rejected, when the other side made it: on one date the fact comes first, so a plan that
+ * creates the unit the fact created is not an error, and the other way round. What a side did
+ * itself is checked as any history is (a plan that dissolves a unit its own cascade ended is an
+ * error, as it is in the history with the plan appended). Units made before the tail are the fact's.
+ */
+function skipWhatTheOtherSideMade(isPlan: (id: EventId) => boolean, makers: Map<EventId, Event>): TailRules {
+  const madeBy = new Map<string, Event>()
+  const byPlan = (u: string) => {
+    const maker = madeBy.get(u)
+    return maker !== undefined && isPlan(maker.id)
+  }
+  return {
+    skip: (state, event) =>
+      happened(state, event) && structuralUnits(event).every((u) => byPlan(u) !== isPlan(event.id)),
+    applied: (event, units) => {
+      if (isStructural(event)) for (const u of units) madeBy.set(u, event)
+    },
+    // The event that created or ended the unit an existence rule met (a cascade included), when the tail made it.
+    failed: (event, error) => {
+      const unit = 'unit' in error && typeof error.unit === 'string' ? error.unit : undefined
+      const maker = unit === undefined ? undefined : madeBy.get(unit)
+      if (maker !== undefined && (error._tag === 'UnitEnded' || error._tag === 'UnitIdTaken'))
+        makers.set(event.id, maker)
+    },
+  }
 }

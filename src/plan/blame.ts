@@ -50,14 +50,17 @@ export function culprit(error: RuleError, before: Iterable<Event>, inert: Readon
  * @param isPlan whether an event id is a plan event
  * @param before the events before the failing one, latest first
  * @param inert events that changed nothing (skipped or failed)
+ * @param maker the event that created or ended the unit the rule met, when known (a cascade is not
+ *   seen by walking `before`)
  */
 export function explainConflict(
   error: RuleError,
   isPlan: (id: EventId) => boolean,
   before: Iterable<Event>,
   inert: ReadonlySet<EventId>,
+  maker?: Event,
 ): HistoryError {
-  const by = culprit(error, before, inert)
+  const by = maker ?? culprit(error, before, inert)
   if (by === undefined) return error
   const side = isPlan(error.event.id) ? 'plan' : 'fact'
   if (isPlan(by.id) === (side === 'plan')) return error

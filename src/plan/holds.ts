@@ -21,6 +21,29 @@ function createdAs(state: OrgState, id: string, name: unknown, kind?: string, pa
   )
 }
 
+/** Whether an event creates or ends units (a creation, merge, split or dissolution). */
+export const isStructural = (event: Event): boolean =>
+  event.type === 'UnitCreated' ||
+  event.type === 'UnitMerged' ||
+  event.type === 'UnitSplit' ||
+  event.type === 'UnitDissolved'
+
+/** The units a structural event creates or ends (none for other events). */
+export function structuralUnits(event: Event): readonly string[] {
+  switch (event.type) {
+    case 'UnitCreated':
+      return [event.data.unit]
+    case 'UnitMerged':
+      return [...event.data.units, event.data.into]
+    case 'UnitSplit':
+      return [...(event.data.retain === true ? [] : [event.data.unit]), ...event.data.into.map((p) => p.unit)]
+    case 'UnitDissolved':
+      return [event.data.unit]
+    default:
+      return []
+  }
+}
+
 /** Whether the structural event (creation, merge, split, dissolution) has already happened. */
 function structureHolds(state: OrgState, event: Event): boolean {
   switch (event.type) {

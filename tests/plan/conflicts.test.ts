@@ -35,6 +35,48 @@ const errorsOf = (plan: Event[]) => {
 }
 
 describe('errors of a history with a plan', () => {
+  it('rejects a plan event that repeats what the plan itself did, as the history with the plan appended does', () => {
+    const plan = [
+      {
+        ...unitCreated({ unit: 'x', name: 'X', parent: 'g' }, { effective: '2022-04-01', id: 'p-x' }),
+        ...origin('plan.ndjson', 1),
+      },
+      {
+        ...unitDissolved({ unit: 'g', cascade: true }, { effective: '2022-05-01', id: 'p-g' }),
+        ...origin('plan.ndjson', 2),
+      },
+      { ...unitDissolved({ unit: 'x' }, { effective: '2022-05-01', id: 'p-x-gone' }), ...origin('plan.ndjson', 3) },
+    ]
+    expect(errorsOf(plan)).toEqual([
+      "plan.ndjson:3: UnitDissolved 'x' (event 'p-x-gone'): unit 'x' ended (dissolved) on 2022-05-01; refer to its successor or date the event earlier",
+    ])
+    expect(isLeft(Timeline.from([...fact, ...plan]))).toBe(true)
+  })
+
+  it('names the fact whose cascade ended the unit a plan event meets', () => {
+    const withCascade = Timeline.fromOrThrow([
+      ...fact,
+      {
+        ...unitCreated({ unit: 'y', name: 'Y', parent: 'aa' }, { effective: '2022-02-01', id: 'y' }),
+        ...origin('fact.ndjson', 5),
+      },
+      {
+        ...unitDissolved({ unit: 'aa', cascade: true }, { effective: '2022-06-01', id: 'aa-gone' }),
+        ...origin('fact.ndjson', 6),
+      },
+    ])
+    const plan = [
+      {
+        ...unitRenamed({ unit: 'y', name: 'Y2' }, { effective: '2022-06-01', id: 'p-y' }),
+        ...origin('plan.ndjson', 1),
+      },
+    ]
+    const r = PlanTimeline.from(withCascade, plan)
+    expect(isLeft(r) ? r.left.map(formatError) : []).toEqual([
+      expect.stringMatching(/^plan\.ndjson:1: UnitRenamed .*'aa-gone' \(fact\.ndjson:6\)/),
+    ])
+  })
+
   it('names the fact that broke a plan event', () => {
     const plan = [
       { ...unitRenamed({ unit: 'a', name: 'A2' }, { effective: '2022-02-01', id: 'p1' }), ...origin('plan.ndjson', 1) },
