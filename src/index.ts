@@ -83,6 +83,19 @@ export { UnitMoved, UnitMovedData, unitMoved } from './events/UnitMoved.js'
 export { UnitReclassified, UnitReclassifiedData, unitReclassified } from './events/UnitReclassified.js'
 export { UnitRenamed, UnitRenamedData, unitRenamed } from './events/UnitRenamed.js'
 export { UnitSplit, UnitSplitData, unitSplit } from './events/UnitSplit.js'
+export type { Inference } from './import/candidates.js'
+export { type Imported, type ImportOptions, importSnapshots, importSnapshotsOrThrow } from './import/importSnapshots.js'
+export type { Gap, Review, ReviewStep } from './import/review.js'
+export {
+  formatImportError,
+  type ImportError,
+  importError,
+  type Snapshot,
+  type SnapshotLeader,
+  type SnapshotPerson,
+  type SnapshotUnit,
+} from './import/snapshot.js'
+export { validateSnapshots } from './import/validate.js'
 export { type EndedJSON, type PersonJSON, type StateJSON, toJSON, type UnitJSON, unitToJSON } from './queries/json.js'
 export { type Lineage, type LineageLink, type LineageNode, lineage } from './queries/lineage.js'
 export { leadersOf, people, person, rolesOf } from './queries/people.js'
