@@ -86,6 +86,7 @@ export { UnitSplit, UnitSplitData, unitSplit } from './events/UnitSplit.js'
 export type { Inference } from './import/candidates.js'
 export { type Imported, type ImportOptions, importSnapshots, importSnapshotsOrThrow } from './import/importSnapshots.js'
 export type { Gap, Review, ReviewStep } from './import/review.js'
+export { reviewMarkdown } from './import/reviewMarkdown.js'
 export {
   formatImportError,
   type ImportError,

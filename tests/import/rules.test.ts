@@ -1,6 +1,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { importSnapshots, importSnapshotsOrThrow } from '../../src/import/importSnapshots.js'
+import { reviewMarkdown } from '../../src/import/reviewMarkdown.js'
 import { formatImportError } from '../../src/import/snapshot.js'
 import { brief, members, snap, u } from './support.js'
 
@@ -183,6 +184,43 @@ describe('bad snapshots', () => {
       [
         "other.csv:1: a second snapshot of 2024-01-31 (the first is org-2024-01-31.csv); give each date once",
       ]
+    `)
+  })
+})
+
+describe('reviewMarkdown', () => {
+  it('lists counts, inferences with evidence and runner-up, and gaps', () => {
+    const a = snap(jan, [
+      u('g', null),
+      u('a', 'g', { members: members('a', 6) }),
+      u('b', 'g', { members: members('b', 6) }),
+      u('x', 'g'),
+    ])
+    const b = snap(feb, [u('g', null), u('ab', 'g', { members: [...members('a', 6), ...members('b', 5)] })])
+    const c = snap(mar, [u('g', null), u('ab', 'g'), u('x', 'g')])
+    expect(reviewMarkdown(importSnapshotsOrThrow([a, b, c]).review)).toMatchInlineSnapshot(`
+      "# Import review
+
+      ## 2024-01-31 (org-2024-01-31.csv)
+
+      UnitCreated: 4
+
+      ## 2024-02-29 (org-2024-02-29.csv)
+
+      UnitMerged: 1
+
+      Inferred, lowest confidence first:
+
+      - **merge** \`a\`, \`b\` → \`ab\`: confidence 0.92; 6 of 6 members of a are now in ab; 5 of 6 members of b are now in ab; runner-up: none
+
+      ## 2024-03-31 (org-2024-03-31.csv)
+
+      No events.
+
+      ## Gaps
+
+      - \`x\`: last seen 2024-01-31, missing on 2024-02-29, back on 2024-03-31 (kept active through the gap)
+      "
     `)
   })
 })
