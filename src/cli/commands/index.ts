@@ -3,6 +3,7 @@ import { append } from './append.js'
 import { at } from './at.js'
 import { convert } from './convert.js'
 import { diff } from './diff.js'
+import { importCommand } from './import.js'
 import { lineage } from './lineage.js'
 import { log } from './log.js'
 import { render } from './render.js'
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   repair,
   schema,
   convert,
+  importCommand,
 ]
