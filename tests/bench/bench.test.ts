@@ -23,6 +23,7 @@ describe('npm run bench -- --quick --json', () => {
       memory: ['timelineBytes', 'eventsBytes', 'ratio'],
       naiveImmer: ['usPerEvent', 'ratioToOurs'],
       convert: ['events', 'ndjsonMs', 'stringifyMs', 'ratio', 'yamlMs', 'yamlReadUsPerEvent'],
+      import: ['snapshots', 'units', 'members', 'ms'],
     }
     for (const [group, keys] of Object.entries(fields))
       for (const key of keys) expect(typeof figures[group]?.[key], `${group}.${key}`).toBe('number')

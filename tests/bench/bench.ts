@@ -26,6 +26,7 @@ const lib = await import('../../src/index.js')
 const { foldMutable } = await import('./baseline.js')
 const { generateHistory, mulberry32 } = await import('./generate.js')
 const { naiveBuild, naiveEvolve } = await import('./naive.js')
+const { importSection } = await import('./import.js')
 const { activeCount, activeUnits, diff, diffBetweenOrThrow, endedUnits, evolve, HistoryErrors, jsonEqual } = lib
 const { person, replayOrThrow, stateAtOrThrow, unit } = lib
 const collect = gc!
@@ -372,6 +373,7 @@ function run() {
   history = undefined
   const evolve = evolveSection()
   const { oursUs, ...naiveImmer } = naiveSection()
+  const imported = importSection(opts.quick, mulberry32(opts.seed))
   const report = {
     history: { events, units: opts.units },
     replay,
@@ -385,6 +387,7 @@ function run() {
     },
     naiveImmer,
     convert,
+    import: imported,
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return { report: roundAll(report), oursUs }
@@ -439,6 +442,11 @@ function table(r: Report, oursUs: number): string {
     ['', 'ratio', ...ratio('convert', r.convert.ratio)],
     ['', `${n(r.convert.events)} events to YAML`, ms(r.convert.yamlMs)],
     ['', `YAML read (${n(CONVERT.yamlRead)} events)`, us(r.convert.yamlReadUsPerEvent)],
+    [
+      'import',
+      `${r.import.snapshots} snapshots, ${n(r.import.units)} units, ${n(r.import.members)} members`,
+      ms(r.import.ms),
+    ],
   ]
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)))
   const line = (row: string[]) =>
