@@ -83,6 +83,20 @@ export { UnitMoved, UnitMovedData, unitMoved } from './events/UnitMoved.js'
 export { UnitReclassified, UnitReclassifiedData, unitReclassified } from './events/UnitReclassified.js'
 export { UnitRenamed, UnitRenamedData, unitRenamed } from './events/UnitRenamed.js'
 export { UnitSplit, UnitSplitData, unitSplit } from './events/UnitSplit.js'
+export type { Inference } from './import/candidates.js'
+export { type Imported, type ImportOptions, importSnapshots, importSnapshotsOrThrow } from './import/importSnapshots.js'
+export type { Gap, Review, ReviewStep } from './import/review.js'
+export { reviewMarkdown } from './import/reviewMarkdown.js'
+export {
+  formatImportError,
+  type ImportError,
+  importError,
+  type Snapshot,
+  type SnapshotLeader,
+  type SnapshotPerson,
+  type SnapshotUnit,
+} from './import/snapshot.js'
+export { validateSnapshots } from './import/validate.js'
 // Plans (DESIGN §8)
 export { type Aspect, sharedAspect, type Touch, touches } from './plan/aspects.js'
 export { compare, PLAN_CHANGE_KINDS, type PlanChange } from './plan/compare.js'

@@ -24,6 +24,7 @@ describe('npm run bench -- --quick --json', () => {
       naiveImmer: ['usPerEvent', 'ratioToOurs'],
       convert: ['events', 'ndjsonMs', 'stringifyMs', 'ratio', 'yamlMs', 'yamlReadUsPerEvent'],
       plan: ['historyEvents', 'planEvents', 'sharedMs', 'unsharedMs', 'freshTimelineMs', 'ratio'],
+      import: ['snapshots', 'units', 'members', 'ms'],
     }
     for (const [group, keys] of Object.entries(fields))
       for (const key of keys) expect(typeof figures[group]?.[key], `${group}.${key}`).toBe('number')

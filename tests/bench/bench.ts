@@ -28,6 +28,7 @@ const { foldMutable } = await import('./baseline.js')
 const { generateHistory, mulberry32 } = await import('./generate.js')
 const { naiveBuild, naiveEvolve } = await import('./naive.js')
 const { planSection } = await import('./plan.js')
+const { importSection } = await import('./import.js')
 const { activeCount, activeUnits, diff, diffBetweenOrThrow, endedUnits, evolve, HistoryErrors, jsonEqual } = lib
 const { person, replayOrThrow, stateAtOrThrow, unit } = lib
 const collect = gc!
@@ -402,6 +403,7 @@ function run() {
   history = undefined
   const evolve = evolveSection()
   const { oursUs, ...naiveImmer } = naiveSection()
+  const imported = importSection(opts.quick, mulberry32(opts.seed))
   const report = {
     history: { events, units: opts.units },
     replay,
@@ -417,6 +419,7 @@ function run() {
     convert,
     plan,
     scaling,
+    import: imported,
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return { report: roundAll(report), oursUs }
@@ -480,6 +483,11 @@ function table(r: Report, oursUs: number): string {
     ['', 'not shared (folds the history again)', ms(r.plan.unsharedMs)],
     ['', 'Timeline.from(history + plan)', ms(r.plan.freshTimelineMs)],
     ['', 'ratio shared / not shared', ...ratio('plan', r.plan.ratio)],
+    [
+      'import',
+      `${r.import.snapshots} snapshots, ${n(r.import.units)} units, ${n(r.import.members)} members`,
+      ms(r.import.ms),
+    ],
   ]
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)))
   const line = (row: string[]) =>

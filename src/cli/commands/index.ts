@@ -4,6 +4,7 @@ import { at } from './at.js'
 import { compare } from './compare.js'
 import { convert } from './convert.js'
 import { diff } from './diff.js'
+import { importCommand } from './import.js'
 import { lineage } from './lineage.js'
 import { log } from './log.js'
 import { render } from './render.js'
@@ -28,4 +29,5 @@ export const COMMANDS: readonly Command[] = [
   convert,
   compare,
   sql,
+  importCommand,
 ]
