@@ -4,6 +4,7 @@ import { importSnapshots } from '../../import/importSnapshots.js'
 import { readCsvSnapshot } from '../../import/read/csv.js'
 import { readJsonSnapshot } from '../../import/read/json.js'
 import { withPeople } from '../../import/read/people.js'
+import { readCsvVersions } from '../../import/read/versions.js'
 import { reviewMarkdown } from '../../import/reviewMarkdown.js'
 import { formatImportError, type ImportError, importError, type Snapshot } from '../../import/snapshot.js'
 import { formatHistory } from '../../store/format.js'
@@ -13,18 +14,32 @@ import { writeOutput } from '../output.js'
 import { startProgress } from '../progress.js'
 
 const USAGE =
-  'org-history import <snapshot…> [--people FILE…] [--date D] [--attributes a,b] [--out FILE] [--review FILE] [--min-confidence C]'
+  'org-history import <snapshot…> [--versions] [--people FILE…] [--date D] [--attributes a,b] [--out FILE] [--review FILE] [--min-confidence C]'
 
-function read(path: string): string {
+function readFile(path: string): string {
   if (!existsSync(path)) throw new UsageError(`no such file: ${path}`)
   return readFileSync(path, 'utf8')
 }
 
+const attributesOf = (flags: Flags) =>
+  typeof flags.attributes === 'string' ? flags.attributes.split(',').map((a) => a.trim()) : []
+
 function snapshotOf(path: string, flags: Flags): Snapshot | ImportError[] {
   const date = flags.date as string | undefined
-  if (/\.json$/i.test(path)) return readJsonSnapshot(read(path), path, date)
-  const attributes = typeof flags.attributes === 'string' ? flags.attributes.split(',').map((a) => a.trim()) : []
-  return readCsvSnapshot(read(path), path, { ...(date === undefined ? {} : { date }), attributes })
+  if (/\.json$/i.test(path)) return readJsonSnapshot(readFile(path), path, date)
+  return readCsvSnapshot(readFile(path), path, {
+    ...(date === undefined ? {} : { date }),
+    attributes: attributesOf(flags),
+  })
+}
+
+/** The snapshots of the arguments: one each, or the days of one effective-dated table (`--versions`). */
+function snapshotsOf(args: readonly string[], flags: Flags): (Snapshot | ImportError[])[] {
+  if (flags.versions !== true) return args.map((path) => snapshotOf(path, flags))
+  if (args.length > 1 || flags.date !== undefined)
+    throw new UsageError('--versions reads one effective-dated table (its dates are in its from and to columns)')
+  const read = readCsvVersions(readFile(args[0]!), args[0]!, attributesOf(flags))
+  return read.length > 0 && '_tag' in read[0]! ? [read as ImportError[]] : (read as Snapshot[])
 }
 
 function addPeople(snapshots: Snapshot[], files: readonly string[]): ImportError[] {
@@ -38,7 +53,7 @@ function addPeople(snapshots: Snapshot[], files: readonly string[]): ImportError
       )
       continue
     }
-    const next = withPeople(snapshots[i]!, read(file), file)
+    const next = withPeople(snapshots[i]!, readFile(file), file)
     if (Array.isArray(next)) errors.push(...next)
     else snapshots[i] = next
   }
@@ -70,6 +85,8 @@ unit, parent, name or name:<tag>, kind, head, head_name, date) into a history: t
 as creations, then between two snapshots the events that explain the difference, with merges,
 splits, spin-outs and id changes inferred from the overlap of members, child units and heads.
 Every snapshot is checked first; a problem is 'file:line: message', exit 1, nothing written.
+  --versions          the file is an effective-dated table (SAP OM, Workday): a row per version
+                      of a unit with from and to (inclusive; empty or 9999-12-31: still valid)
   --people FILE       one per snapshot date (the date in its name): person, unit, name?, title?
   --date D            the date of CSV snapshots without a date column or a date in the file name
   --attributes a,b    CSV columns kept as unit attributes
@@ -77,6 +94,7 @@ Every snapshot is checked first; a problem is 'file:line: message', exit 1, noth
   --out FILE          write the history (NDJSON) to FILE instead of stdout
   --review FILE       write the review (Markdown): counts, inferences with evidence, gaps`,
   options: {
+    versions: { type: 'boolean' },
     people: { type: 'string', multiple: true },
     date: { type: 'string' },
     attributes: { type: 'string' },
@@ -87,7 +105,7 @@ Every snapshot is checked first; a problem is 'file:line: message', exit 1, noth
   run({ io, args, flags }) {
     if (args.length === 0) throw new UsageError("missing <snapshot…>; see 'org-history import --help'")
     const min = confidence(flags)
-    const read = args.map((path) => snapshotOf(path, flags))
+    const read = snapshotsOf(args, flags)
     const errors = read.filter(Array.isArray).flat()
     if (errors.length > 0) return fail(io, errors)
     const snapshots = read as Snapshot[]

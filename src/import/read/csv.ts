@@ -11,7 +11,7 @@ export interface CsvOptions {
   readonly attributes?: readonly string[]
 }
 
-interface Row {
+export interface Row {
   readonly line: number
   readonly cells: Record<string, string>
 }
@@ -64,6 +64,47 @@ function dateOf(rows: readonly Row[], file: string, options: CsvOptions): { date
   return inName === undefined ? undefined : { date: inName, line: 1 }
 }
 
+/** The columns every unit table needs, or the error naming those missing. */
+export function missingColumns(header: readonly string[], file: string, required: readonly string[]): ImportError[] {
+  const missing = required.filter((c) => !header.includes(c))
+  if (!header.includes('name') && !header.some((h) => h.startsWith('name:'))) missing.push('name')
+  return missing.length === 0
+    ? []
+    : [
+        importError(
+          { file, line: 1 },
+          `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header has ${header.join(', ')}`,
+        ),
+      ]
+}
+
+/** The unit of one row (and its head's name), or why it has none; the row's date is not looked at. */
+export function unitOfRow(
+  header: readonly string[],
+  { line, cells }: Row,
+  file: string,
+  attributes: readonly string[],
+): { unit: SnapshotUnit; head?: SnapshotPerson } | ImportError {
+  const origin = { file, line }
+  const name = nameOf(header, cells)
+  if (cells.unit === '') return importError(origin, 'empty unit id')
+  if (name === undefined) return importError(origin, `unit '${cells.unit}' has no name`)
+  const head = cells.head ?? ''
+  const kept: Record<string, Json> = Object.create(null)
+  for (const a of attributes) if (cells[a] !== '') kept[a] = attribute(cells[a]!)
+  const unit: SnapshotUnit = {
+    id: cells.unit!,
+    name,
+    kind: (cells.kind ?? '') === '' ? null : cells.kind!,
+    parent: cells.parent === '' ? null : cells.parent!,
+    attributes: { ...kept },
+    leaders: head === '' ? [] : [{ person: head, role: 'head', title: null, acting: false }],
+    origin,
+  }
+  const named = head !== '' && (cells.head_name ?? '') !== ''
+  return named ? { unit, head: { id: head, name: cells.head_name!, origin } } : { unit }
+}
+
 /**
  * A CSV snapshot (DESIGN §7): one row per active unit, columns `unit`, `parent`, `name` or
  * `name:<tag>`, and optional `kind`, `head`, `head_name`, `date`, and the `attributes` listed.
@@ -76,15 +117,8 @@ export function readCsvSnapshot(text: string, file: string, options: CsvOptions 
   const table = csvRows(text, file)
   if (Array.isArray(table)) return table
   const { header, rows } = table
-  const missing = ['unit', 'parent'].filter((c) => !header.includes(c))
-  if (!header.includes('name') && !header.some((h) => h.startsWith('name:'))) missing.push('name')
-  if (missing.length > 0)
-    return [
-      importError(
-        { file, line: 1 },
-        `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; the header has ${header.join(', ')}`,
-      ),
-    ]
+  const missing = missingColumns(header, file, ['unit', 'parent'])
+  if (missing.length > 0) return missing
   const absent = (options.attributes ?? []).filter((a) => !header.includes(a))
   if (absent.length > 0) return [importError({ file, line: 1 }, `no column ${absent.join(', ')} for --attributes`)]
   const date = dateOf(rows, file, options)
@@ -95,32 +129,22 @@ export function readCsvSnapshot(text: string, file: string, options: CsvOptions 
   const errors: ImportError[] = []
   const units: SnapshotUnit[] = []
   const people = new Map<string, SnapshotPerson>()
-  for (const { line, cells } of rows) {
-    const origin = { file, line }
-    const name = nameOf(header, cells)
-    if (cells.unit === '') errors.push(importError(origin, 'empty unit id'))
-    else if (name === undefined) errors.push(importError(origin, `unit '${cells.unit}' has no name`))
-    else if ((cells.date ?? '') !== '' && cells.date !== date.date)
+  for (const row of rows) {
+    const { line, cells } = row
+    const read = unitOfRow(header, row, file, options.attributes ?? [])
+    if ('_tag' in read) {
+      errors.push(read)
+      continue
+    }
+    if ((cells.date ?? '') !== '' && cells.date !== date.date)
       errors.push(
         importError(
-          origin,
+          { file, line },
           `date ${cells.date} differs from ${date.date} (line ${date.line}); one snapshot is one date`,
         ),
       )
-    if (cells.unit === '' || name === undefined) continue
-    const head = cells.head ?? ''
-    const attributes: Record<string, Json> = Object.create(null)
-    for (const a of options.attributes ?? []) if (cells[a] !== '') attributes[a] = attribute(cells[a]!)
-    units.push({
-      id: cells.unit!,
-      name,
-      kind: (cells.kind ?? '') === '' ? null : cells.kind!,
-      parent: cells.parent === '' ? null : cells.parent!,
-      attributes: { ...attributes },
-      leaders: head === '' ? [] : [{ person: head, role: 'head', title: null, acting: false }],
-      origin,
-    })
-    if (head !== '' && (cells.head_name ?? '') !== '') people.set(head, { id: head, name: cells.head_name!, origin })
+    units.push(read.unit)
+    if (read.head !== undefined) people.set(read.head.id, read.head)
   }
   if (errors.length > 0) return errors
   return { date: date.date, file, origin: { file, line: date.line }, units, people: [...people.values()] }
