@@ -43,6 +43,15 @@ function leaderChanges(before: Unit, after: Unit, out: Change[]): void {
   for (const l of old.values()) out.push({ kind: 'leader-removed', unit: after.id, person: l.person, role: l.role })
 }
 
+/** The change of a unit that has ended: its status, end date and successors. */
+export const unitEnded = (u: Unit): Change => ({
+  kind: 'unit-ended',
+  unit: u.id,
+  status: u.status as Exclude<Unit['status'], 'active'>,
+  ended: u.ended!,
+  successors: u.successors,
+})
+
 /** The changes of one unit between two of its versions (`undefined`: it did not exist), appended to `out`. */
 export function unitChanges(before: Unit | undefined, after: Unit | undefined, out: Change[]): void {
   if (after === undefined || (before?.status !== undefined && before.status !== 'active')) return
@@ -50,7 +59,7 @@ export function unitChanges(before: Unit | undefined, after: Unit | undefined, o
     const { id: unit, parent, name, kind: unitKind, since } = after
     out.push({ kind: 'unit-added', unit, parent, name, unitKind, since })
     if (after.status !== 'active') {
-      out.push({ kind: 'unit-ended', unit, status: after.status, ended: after.ended!, successors: after.successors })
+      out.push(unitEnded(after))
       return
     }
     if (Object.keys(after.attributes).length > 0)
@@ -59,13 +68,7 @@ export function unitChanges(before: Unit | undefined, after: Unit | undefined, o
     return
   }
   if (after.status !== 'active') {
-    out.push({
-      kind: 'unit-ended',
-      unit: after.id,
-      status: after.status,
-      ended: after.ended!,
-      successors: after.successors,
-    })
+    out.push(unitEnded(after))
     return
   }
   if (!nameEquals(before.name, after.name))

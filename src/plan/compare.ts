@@ -1,4 +1,4 @@
-import { diff, unitChanges } from '../diff/diff.js'
+import { diff, unitChanges, unitEnded } from '../diff/diff.js'
 import { CHANGE_KINDS, type Change } from '../diff/types.js'
 import type { UnitId } from '../domain/ids.js'
 import type { OrgState, Unit } from '../domain/state.js'
@@ -30,14 +30,7 @@ function extraChanges(before: Unit | undefined, after: Unit | undefined, out: Ch
   }
   if (before.status === 'active') return
   if (after.status === 'active') unitChanges(undefined, after, out)
-  else if (!sameEnd(before, after))
-    out.push({
-      kind: 'unit-ended',
-      unit: after.id,
-      status: after.status,
-      ended: after.ended!,
-      successors: after.successors,
-    })
+  else if (!sameEnd(before, after)) out.push(unitEnded(after))
 }
 
 /**
