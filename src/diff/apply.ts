@@ -10,6 +10,7 @@ import {
   endUnit,
   getUnit,
   list,
+  NONE,
   personDraft,
   reparent,
   unitDraft,
@@ -36,7 +37,7 @@ const holding = (s: Working, c: { unit: UnitId; person: string; role: string }) 
 const create: Step<'unit-added'> = (s, c) => {
   if (getUnit(s as OrgState, c.unit) !== undefined) return { _tag: 'UnitExists', unit: c.unit }
   const { unit: id, name, unitKind: kind, since } = c
-  createUnit(s, { id, name, kind, since, parent: null, attributes: {}, predecessors: [] })
+  createUnit(s, { id, name, kind, since, parent: null, attributes: {}, predecessors: NONE })
 }
 
 // Attached once every added unit exists: a unit that ended in the interval may come before its parent.

@@ -2,10 +2,8 @@ import { jsonEqual } from '../domain/json.js'
 import { nameEquals } from '../domain/name.js'
 import type { Leader, OrgState, Unit } from '../domain/state.js'
 import { trieDiff, trieGet } from '../domain/trie.js'
-import { ancestors, unit as getUnit, walk } from '../queries/units.js'
+import { unit as getUnit } from '../queries/units.js'
 import { CHANGE_KINDS, type Change, type Diff, type HoldingFields } from './types.js'
-
-const holdingKey = (l: Leader) => `${l.role}\u0000${l.person}`
 
 type LeaderAdded = Extract<Change, { kind: 'leader-added' }>
 
@@ -17,15 +15,17 @@ function leaderAdded(unit: Unit, l: Leader): Change {
 
 function leaderChanges(before: Unit, after: Unit, out: Change[]): void {
   if (before.leaders === after.leaders) return
-  const old = new Map(before.leaders.map((l) => [holdingKey(l), l]))
+  // A unit holds a handful of roles: linear searches, no maps or keys.
+  const kept = new Array<boolean>(before.leaders.length).fill(false)
   for (const l of after.leaders) {
-    const was = old.get(holdingKey(l))
+    const i = before.leaders.findIndex((w) => w.person === l.person && w.role === l.role)
+    const was = i < 0 ? undefined : before.leaders[i]!
     // A holding whose start moved ended and started again: removed, then added (at the end).
     if (was?.since !== l.since) {
       out.push(leaderAdded(after, l))
       continue
     }
-    old.delete(holdingKey(l))
+    kept[i] = true
     const from: { acting?: boolean; title?: string | null } = {}
     const to: typeof from = {}
     if (was.acting !== l.acting) [from.acting, to.acting] = [was.acting, l.acting]
@@ -40,7 +40,9 @@ function leaderChanges(before: Unit, after: Unit, out: Change[]): void {
         to,
       })
   }
-  for (const l of old.values()) out.push({ kind: 'leader-removed', unit: after.id, person: l.person, role: l.role })
+  before.leaders.forEach((l, i) => {
+    if (!kept[i]) out.push({ kind: 'leader-removed', unit: after.id, person: l.person, role: l.role })
+  })
 }
 
 /** The change of a unit that has ended: its status, end date and successors. */
@@ -84,48 +86,75 @@ export function unitChanges(before: Unit | undefined, after: Unit | undefined, o
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-function comparePaths(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return compareText(a[i]!, b[i]!)
-  return a.length - b.length
-}
-
 /**
- * The depth-first rank (siblings by id) of the added units that are active in `after`, found by
- * walking only the subtrees of the topmost added units, not the whole org.
+ * The depth-first rank (siblings by id) of the added units that are active in `after`. Only the
+ * units on the way from a root to an added unit are walked, each once, not the whole org.
  */
 function treeRanks(after: OrgState, added: ReadonlySet<string>): Map<string, number> {
-  const active = [...added].map((id) => getUnit(after, id)!).filter((u) => u.status === 'active')
-  const tops = active.filter((u) => u.parent === null || !added.has(u.parent))
-  const path = (u: Unit) => [
-    ...ancestors(after, u.id)
-      .map((a) => a.id)
-      .reverse(),
-    u.id,
-  ]
-  const paths = new Map(tops.map((u) => [u.id, path(u)]))
-  tops.sort((a, b) => comparePaths(paths.get(a.id)!, paths.get(b.id)!))
+  const onPath = new Set<string>()
+  const starts: string[] = []
+  for (const id of added) {
+    if (getUnit(after, id)?.status !== 'active') continue
+    // The ancestors of an active unit are active, up to a root.
+    for (let p: string | null = id; p !== null && !onPath.has(p); ) {
+      onPath.add(p)
+      const parent: string | null = getUnit(after, p)?.parent ?? null
+      if (parent === null) starts.push(p)
+      p = parent
+    }
+  }
   const ranks = new Map<string, number>()
-  for (const { unit } of walk(after, tops))
-    if (added.has(unit.id) && !ranks.has(unit.id)) ranks.set(unit.id, ranks.size)
+  const stack = starts.sort().reverse()
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (added.has(id)) ranks.set(id, ranks.size)
+    const below = getUnit(after, id)!.children.filter((c) => onPath.has(c))
+    stack.push(...below.sort().reverse())
+  }
   return ranks
 }
 
 const KIND_RANK = new Map<string, number>(CHANGE_KINDS.map((k, i) => [k, i]))
 
+/** Changes of one kind and unit: by role, then person (changes without a holding tie). */
+function compareHoldings(a: Change, b: Change): number {
+  if (!('person' in a) || !('person' in b)) return 0
+  return compareText(a.role, b.role) || compareText(a.person, b.person)
+}
+
+/** Bits of a sort key: the kind, then the place of the unit, then the change's index (a tie-break). */
+const INDEX = 2 ** 24
+const PLACE = 2 ** 25
+
+/**
+ * The changes in DESIGN §4's order: by kind; added units depth-first (active ones, then the others
+ * by id), the rest by unit id; then by holding. Each change gets one number (kind, place, index),
+ * so the sort is a numeric sort of a typed array with no comparator; only changes of one kind and
+ * one unit (several holdings) are then compared.
+ */
 function sortChanges(changes: Change[], after: OrgState): Change[] {
+  if (changes.length >= INDEX) throw new RangeError(`a diff of more than ${INDEX - 1} changes`)
   const treeRank = treeRanks(after, new Set(changes.filter((c) => c.kind === 'unit-added').map((c) => c.unit)))
-  // Each change's sort key computed once (a comparator that built them would allocate per comparison).
-  // Units added but not active at the end come after the active ones, by id.
-  const keyed = changes.map((c) => ({
-    c,
-    kind: KIND_RANK.get(c.kind)!,
-    tree: c.kind === 'unit-added' ? (treeRank.get(c.unit) ?? treeRank.size) : 0,
-    person: 'person' in c ? `${c.role}\u0000${c.person}` : '',
-  }))
-  keyed.sort(
-    (a, b) => a.kind - b.kind || a.tree - b.tree || compareText(a.c.unit, b.c.unit) || compareText(a.person, b.person),
-  )
-  return keyed.map((k) => k.c)
+  // The default sort compares UTF-16 code units, as `compareText` does.
+  const ids = [...new Set(changes.map((c) => c.unit))].sort()
+  const unitRank = new Map(ids.map((id, i) => [id, i]))
+  const place = (c: Change) =>
+    c.kind !== 'unit-added' ? unitRank.get(c.unit)! : (treeRank.get(c.unit) ?? treeRank.size + unitRank.get(c.unit)!)
+  const keys = new Float64Array(changes.length)
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!
+    keys[i] = (KIND_RANK.get(c.kind)! * PLACE + place(c)) * INDEX + i
+  }
+  keys.sort()
+  const sorted = Array.from(keys, (k) => changes[k % INDEX]!)
+  // Runs of one kind and one unit: by holding (stable, so by index among equals).
+  for (let from = 0; from < keys.length; ) {
+    const group = Math.floor(keys[from]! / INDEX)
+    let to = from + 1
+    while (to < keys.length && Math.floor(keys[to]! / INDEX) === group) to++
+    if (to - from > 1) sorted.splice(from, to - from, ...sorted.slice(from, to).sort(compareHoldings))
+    from = to
+  }
+  return sorted
 }
 
 const holdingId = (unit: string, role: string, person: string) => `${unit}\u0000${role}\u0000${person}`

@@ -159,38 +159,73 @@ export function* trieValues<V>(trie: Trie<V>): Generator<V> {
   yield* values<V>(trie)
 }
 
-/** Every entry of a node and what it holds, into `into`. */
-function entries<V>(node: readonly unknown[] | undefined, into: Map<string, V>): Map<string, V> {
-  if (node === undefined) return into
+/** Every entry of a node: `visit(key, value)`. */
+function forEach<V>(node: readonly unknown[], visit: (key: string, value: V) => void): void {
   if (isLevel(node)) {
-    for (let i = 1; i < node.length; i++) entries(node[i] as readonly unknown[], into)
-    return into
+    for (let i = 1; i < node.length; i++) forEach(node[i] as readonly unknown[], visit)
+    return
   }
-  for (let i = 0; i < node.length; i += 2) into.set(node[i] as string, node[i + 1] as V)
-  return into
+  for (let i = 0; i < node.length; i += 2) visit(node[i] as string, node[i + 1] as V)
+}
+
+/** The value of `key` in a node that may be a level or a leaf, or `undefined`. */
+function lookup(node: readonly unknown[], key: string, shift: number): unknown {
+  if (!isLevel(node)) {
+    for (let i = 0; i < node.length; i += 2) if (node[i] === key) return node[i + 1]
+    return undefined
+  }
+  const bitmap = node[0] as number
+  const bit = 1 << ((hashString(key) >>> shift) & MASK)
+  return (bitmap & bit) === 0 ? undefined : lookup(node[indexOf(bitmap, bit)] as readonly unknown[], key, shift + BITS)
+}
+
+/** Whether two leaves hold the same keys in the same places (a value changed in place: the usual case). */
+function sameKeys(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length || isLevel(a) || isLevel(b)) return false
+  for (let i = 0; i < a.length; i += 2) if (a[i] !== b[i]) return false
+  return true
 }
 
 type Visit<V> = (key: string, before?: V, after?: V) => void
 
-function nodeDiff<V>(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined, visit: Visit<V>): void {
+/**
+ * Compares two nodes found at the same place (hash bits below `shift` spent). Two levels go slot
+ * by slot; otherwise (a leaf on either side: at most 8 entries) each entry is looked up on the
+ * other side, without building maps.
+ */
+function nodeDiff<V>(
+  a: readonly unknown[] | undefined,
+  b: readonly unknown[] | undefined,
+  shift: number,
+  visit: Visit<V>,
+): void {
   if (a === b) return
-  if (a !== undefined && b !== undefined && isLevel(a) && isLevel(b)) {
+  if (a === undefined || b === undefined) {
+    if (a !== undefined) forEach<V>(a, (key, was) => visit(key, was, undefined))
+    if (b !== undefined) forEach<V>(b, (key, now) => visit(key, undefined, now))
+    return
+  }
+  if (isLevel(a) && isLevel(b)) {
     const [ma, mb] = [a[0] as number, b[0] as number]
     for (let slot = 0, ia = 1, ib = 1; slot <= MASK; slot++) {
       const bit = 1 << slot
       const ca = (ma & bit) === 0 ? undefined : (a[ia++] as readonly unknown[])
       const cb = (mb & bit) === 0 ? undefined : (b[ib++] as readonly unknown[])
-      if (ca !== cb) nodeDiff(ca, cb, visit)
+      if (ca !== cb) nodeDiff(ca, cb, shift + BITS, visit)
     }
     return
   }
-  const before = entries<V>(a, new Map())
-  for (const [key, now] of entries<V>(b, new Map())) {
-    const was = before.get(key)
-    before.delete(key)
-    if (was !== now) visit(key, was, now)
+  if (sameKeys(a, b)) {
+    for (let i = 1; i < a.length; i += 2) if (a[i] !== b[i]) visit(a[i - 1] as string, a[i] as V, b[i] as V)
+    return
   }
-  for (const [key, was] of before) visit(key, was, undefined)
+  forEach<V>(b, (key, now) => {
+    const was = lookup(a, key, shift) as V | undefined
+    if (was !== now) visit(key, was, now)
+  })
+  forEach<V>(a, (key, was) => {
+    if (lookup(b, key, shift) === undefined) visit(key, was, undefined)
+  })
 }
 
 /**
@@ -199,5 +234,5 @@ function nodeDiff<V>(a: readonly unknown[] | undefined, b: readonly unknown[] | 
  * @since 0.1.0
  */
 export function trieDiff<V>(a: Trie<V>, b: Trie<V>, visit: Visit<V>): void {
-  nodeDiff(a, b, visit)
+  nodeDiff(a, b, 0, visit)
 }

@@ -7,6 +7,7 @@ import {
   endUnit,
   getUnit,
   list,
+  NONE,
   refOf,
   reparent,
   requireActive,
@@ -82,7 +83,7 @@ export function applyUnitMerged(s: Working, e: UnitMerged): void {
           parent: parentOfNewInto(s, e),
           since: e.effective,
           attributes: {},
-          predecessors: [],
+          predecessors: NONE,
         })
       : unitDraft(s, into)
   for (const id of units) {

@@ -34,6 +34,13 @@ export function watchChanges<T>(into: Touched, f: () => T): T {
   }
 }
 
+/**
+ * The empty list every new unit and person starts with: one frozen array, not one per field per
+ * record (most units never gain a successor, spin-out or predecessor). {@link list} copies it on the
+ * first change, as it copies any frozen array.
+ */
+export const NONE: readonly never[] = Object.freeze([])
+
 /** The unit with this id, active or ended. */
 export const getUnit = (s: OrgState, id: UnitId): Unit | undefined => trieGet(s.units, id)
 
@@ -80,7 +87,7 @@ export function personDraft(s: Working, id: PersonId): Draft<Person> {
     s.people = updated[0] as Working['people']
     return updated[1] as Draft<Person>
   }
-  s.people = trieSet(s.people as Trie<Person>, id, { id, name: null, aliases: [], roles: [] }) as Working['people']
+  s.people = trieSet(s.people as Trie<Person>, id, { id, name: null, aliases: NONE, roles: NONE }) as Working['people']
   // Read back: in an immer draft, the stored object is drafted on read.
   return trieGet(s.people as unknown as Trie<Draft<Person>>, id)!
 }
@@ -195,11 +202,11 @@ export function createUnit(
     kind: fields.kind,
     since: fields.since,
     attributes: fields.attributes,
-    leaders: [],
-    children: [],
+    leaders: NONE,
+    children: NONE,
     ended: null,
-    successors: [],
-    spunOut: [],
+    successors: NONE,
+    spunOut: NONE,
     predecessors: fields.predecessors,
     names: [{ name: fields.name, since: fields.since }],
   }

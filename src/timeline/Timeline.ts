@@ -197,9 +197,12 @@ export class Timeline {
     const k = Math.floor(limit / this.checkpointEvery)
     const include =
       cut === undefined ? (i: number) => this.retractedAt[i] === NEVER : (i: number) => this.visible(i, cut)
+    // A timeline exists only for a history without errors, so its full view needs no checks; a view
+    // limited by `knownAt` may break rules (an event recorded before what it relied on) and is checked.
+    const checked = cut !== undefined
     return fold(
       this.checkpoints[k],
-      { events: this.ordered.events, from: k * this.checkpointEvery, to, include },
+      { events: this.ordered.events, from: k * this.checkpointEvery, to, include, checked },
       errors,
     )
   }
