@@ -1,4 +1,4 @@
-import type { Attributes, OrgState } from '../domain/state.js'
+import type { Attributes, Json, OrgState } from '../domain/state.js'
 import type { RuleError } from '../errors/types.js'
 import type { UnitAttributesSet } from '../events/UnitAttributesSet.js'
 import { requireActive, unitDraft, type Working } from './access.js'
@@ -9,14 +9,19 @@ export function checkUnitAttributesSet(s: OrgState, e: UnitAttributesSet): RuleE
 }
 
 /**
- * Merges attributes, `null` deleting a key. Built with `Object.fromEntries`, which defines keys,
- * so a key such as `__proto__` is stored as data and never changes a prototype.
+ * Merges attributes, `null` deleting a key: keys keep their place, new keys come last. Built with
+ * `Object.fromEntries`, which defines keys, so a key such as `__proto__` is stored as data and
+ * never changes a prototype.
  */
 export function mergeAttributes(base: Attributes, changes: Attributes): Attributes {
-  const merged = new Map(Object.entries(base))
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null) merged.delete(key)
-    else merged.set(key, value)
+  const merged: [string, Json][] = []
+  for (const key of Object.keys(base)) {
+    const value = Object.hasOwn(changes, key) ? changes[key]! : base[key]!
+    if (value !== null) merged.push([key, value])
+  }
+  for (const key of Object.keys(changes)) {
+    const value = changes[key]!
+    if (value !== null && !Object.hasOwn(base, key)) merged.push([key, value])
   }
   return Object.fromEntries(merged)
 }
