@@ -46,9 +46,9 @@ export class Timeline {
     /** The history as given. */
     readonly history: readonly Event[],
     private readonly ordered: Ordered,
-    private readonly recordedAt: Float64Array,
-    private readonly retractedAt: Float64Array,
-    private readonly lateFrom: Float64Array,
+    private readonly recordedAt: Times,
+    private readonly retractedAt: Times,
+    private readonly lateFrom: Times,
     private readonly retractedIndexes: readonly number[],
     private readonly checkpoints: readonly OrgState[],
     /** Events between two checkpoints. */
@@ -74,7 +74,7 @@ export class Timeline {
       lateFrom[i] = latest
     }
     const retractedIndexes = [...retractedAt.keys()].filter((i) => retractedAt[i] !== NEVER)
-    const include = (i: number) => retractedAt[i] === NEVER
+    const include = retractedIndexes.length === 0 ? undefined : (i: number) => retractedAt[i] === NEVER
     const ruleErrors: RuleError[] = []
     // checkpoints[k] is the org after the first k × every events.
     let state = fold(undefined, { events: ordered.events, from: 0, to: 0 }, ruleErrors)
@@ -86,9 +86,9 @@ export class Timeline {
     const timeline = new Timeline(
       events,
       ordered,
-      recordedAt,
-      retractedAt,
-      lateFrom,
+      compact(recordedAt),
+      compact(retractedAt),
+      compact(lateFrom),
       retractedIndexes,
       checkpoints,
       every,
@@ -175,7 +175,7 @@ export class Timeline {
 
   /** Whether the event at an ordered index is part of the history as known at `cut` (exclusive). */
   private visible(i: number, cut: number): boolean {
-    return this.recordedAt[i]! < cut && this.retractedAt[i]! >= cut
+    return timeAt(this.recordedAt, i) < cut && timeAt(this.retractedAt, i) >= cut
   }
 
   /** The first ordered index where the history known at `cut` differs from the full one. */
@@ -184,7 +184,7 @@ export class Timeline {
     let hi = this.size
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (this.lateFrom[mid]! < cut) lo = mid + 1
+      if (timeAt(this.lateFrom, mid) < cut) lo = mid + 1
       else hi = mid
     }
     for (const i of this.retractedIndexes) if (i < lo && this.visible(i, cut)) lo = i
@@ -196,7 +196,11 @@ export class Timeline {
     const limit = cut === undefined ? to : Math.min(to, this.divergence(cut))
     const k = Math.floor(limit / this.checkpointEvery)
     const include =
-      cut === undefined ? (i: number) => this.retractedAt[i] === NEVER : (i: number) => this.visible(i, cut)
+      cut !== undefined
+        ? (i: number) => this.visible(i, cut)
+        : this.retractedIndexes.length === 0
+          ? undefined
+          : (i: number) => timeAt(this.retractedAt, i) === NEVER
     // A timeline exists only for a history without errors, so its full view needs no checks; a view
     // limited by `knownAt` may break rules (an event recorded before what it relied on) and is checked.
     const checked = cut !== undefined
@@ -210,15 +214,16 @@ export class Timeline {
   /** Turns a rule error of the full history into `InvalidatedBy` when later records broke the event. */
   private explain(error: RuleError): HistoryError {
     const index = this.ordered.events.findIndex((e) => e.id === error.event.id)
-    const recorded = this.recordedAt[index]!
+    const recorded = timeAt(this.recordedAt, index)
     if (index < 0 || recorded === ALWAYS) return error
     const cut = recorded + 1
     const before = this.replayTo(index, cut, [])
     if (check(before, this.ordered.events[index]!) !== undefined) return error
     const by = []
     for (let i = 0; i <= index; i++) {
-      const late = this.recordedAt[i]! >= cut && this.retractedAt[i] === NEVER
-      const retracted = this.retractedAt[i]! >= cut && this.retractedAt[i] !== NEVER
+      const retractedAt = timeAt(this.retractedAt, i)
+      const late = timeAt(this.recordedAt, i) >= cut && retractedAt === NEVER
+      const retracted = retractedAt >= cut && retractedAt !== NEVER
       if (late) by.push(refOf(this.ordered.events[i]!))
       if (retracted) by.push(...this.retractionsOf(this.ordered.events[i]!.id))
     }
@@ -231,6 +236,19 @@ export class Timeline {
   private retractionsOf(id: EventId) {
     return this.history.filter((e) => e.type === 'EventRetracted' && e.data.event === id).map(refOf)
   }
+}
+
+/**
+ * One instant per ordered event, or the instant they all share: a history without `recorded` times
+ * or retractions keeps a number, not three arrays of a million numbers.
+ */
+type Times = Float64Array | number
+
+const timeAt = (times: Times, i: number): number => (typeof times === 'number' ? times : times[i]!)
+
+function compact(times: Float64Array): Times {
+  const first = times[0] ?? NEVER
+  return times.every((t) => t === first) ? first : times
 }
 
 /** For each ordered event, when it was retracted: never, always (a retraction without `recorded`), or an instant. */
