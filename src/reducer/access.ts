@@ -139,7 +139,8 @@ export function* selfAndAncestors(s: OrgState, unit: UnitId | null): Generator<U
 
 /** Whether `unit` is `root` or inside its subtree. */
 export function isWithin(s: OrgState, unit: UnitId | null, root: UnitId): boolean {
-  for (const id of selfAndAncestors(s, unit)) if (id === root) return true
+  // A plain loop, not the generator: a move is checked with it on every replay.
+  for (let id = unit; id !== null; id = getUnit(s, id)?.parent ?? null) if (id === root) return true
   return false
 }
 
