@@ -166,16 +166,26 @@ const holdingId = (unit: string, role: string, person: string) => `${unit}\u0000
 function withOrder(changes: readonly Change[], to: OrgState): Change[] {
   const added = changes.filter((c): c is LeaderAdded => c.kind === 'leader-added')
   if (added.length === 0) return [...changes]
+  // Only a unit or person with two added holdings or more orders anything.
+  const shared = (key: (c: LeaderAdded) => string) => {
+    const count = new Map<string, number>()
+    for (const c of added) count.set(key(c), (count.get(key(c)) ?? 0) + 1)
+    return [...count].filter(([, n]) => n > 1).map(([k]) => k)
+  }
+  const units = shared((c) => c.unit)
+  const people = shared((c) => c.person)
+  if (units.length === 0 && people.length === 0) {
+    let next = 0
+    return changes.map((c) => (c.kind === 'leader-added' ? { ...c, order: next++ } : c))
+  }
   const index = new Map(added.map((c, i) => [holdingId(c.unit, c.role, c.person), i]))
   const before: number[][] = added.map(() => [])
   const chain = (ids: readonly string[]) => {
     const found = ids.map((id) => index.get(id)).filter((i) => i !== undefined)
     for (let k = 1; k < found.length; k++) before[found[k]!]!.push(found[k - 1]!)
   }
-  for (const u of new Set(added.map((c) => c.unit)))
-    chain((trieGet(to.units, u)?.leaders ?? []).map((l) => holdingId(u, l.role, l.person)))
-  for (const p of new Set(added.map((c) => c.person)))
-    chain((trieGet(to.people, p)?.roles ?? []).map((r) => holdingId(r.unit, r.role, p)))
+  for (const u of units) chain((trieGet(to.units, u)?.leaders ?? []).map((l) => holdingId(u, l.role, l.person)))
+  for (const p of people) chain((trieGet(to.people, p)?.roles ?? []).map((r) => holdingId(r.unit, r.role, p)))
   const order = new Array<number>(added.length).fill(-1)
   const open = new Uint8Array(added.length)
   let next = 0

@@ -42,7 +42,11 @@ export function inValidTimeOrder(events: readonly Event[]): Ordered & { errors: 
     kept.push(event)
     times.push(lastStart)
   }
-  if (sorted) return { events: kept, starts: Float64Array.from(times), errors }
+  if (sorted) {
+    // Nothing left out and nothing moved: the list given is the order (one array fewer to keep).
+    const same = kept.length === events.length ? (events as readonly OrgEvent[]) : kept
+    return { events: same, starts: Float64Array.from(times), errors }
+  }
   const index = kept.map((_, i) => i).sort((a, b) => times[a]! - times[b]! || a - b)
   return {
     events: index.map((i) => kept[i]!),
