@@ -39,6 +39,18 @@ describe('UnitAttributesSet', () => {
     })
   })
 
+  it('keeps each attribute in its place and adds new ones last', () => {
+    const event = unitAttributesSet(
+      { unit: 'taobao-tmall', attributes: { zone: 'east', brands: ['天貓'], hq: null } },
+      { id: 'e1', effective: '2022' },
+    )
+    const attributes = unit(applied(org, event), 'taobao-tmall')?.attributes
+    expect(Object.entries(attributes ?? {})).toEqual([
+      ['brands', ['天貓']],
+      ['zone', 'east'],
+    ])
+  })
+
   it('deletes an attribute set to null', () => {
     const event = unitAttributesSet({ unit: 'taobao-tmall', attributes: { hq: null } }, { id: 'e1', effective: '2022' })
     expect(unit(applied(org, event), 'taobao-tmall')?.attributes).toEqual({ brands: ['淘寶'] })

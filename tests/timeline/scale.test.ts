@@ -4,6 +4,7 @@ import {
   ancestors,
   diffBetweenOrThrow,
   type Event,
+  eventRetracted,
   evolve,
   type OrgState,
   renderTree,
@@ -108,5 +109,16 @@ describe('the timeline at scale', () => {
     // which is a few levels deeper at 50,000 units.
     expect(small).toBeLessThanOrEqual(12)
     expect(big).toBeLessThanOrEqual(small + 6)
+  })
+
+  it('keeps a history already in valid-time order as given, not a second list of its events', () => {
+    const history = Array.from({ length: 100 }, (_, i) =>
+      unitCreated({ unit: `u${i}`, name: `Unit ${i}` }, { id: `c${i}`, effective: '2020-01-01' }),
+    )
+    expect(Timeline.fromOrThrow(history).events).toBe(history)
+    // A retraction is left out of the order, so the order is a list of its own.
+    const retracted = [...history, eventRetracted({ event: 'c99' }, { id: 'r' })]
+    const events = Timeline.fromOrThrow(retracted).events
+    expect([events === retracted, events.length]).toEqual([false, 100])
   })
 })
