@@ -108,7 +108,9 @@ function treeRanks(after: OrgState, added: ReadonlySet<string>): Map<string, num
   for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (added.has(id)) ranks.set(id, ranks.size)
     const below = getUnit(after, id)!.children.filter((c) => onPath.has(c))
-    stack.push(...below.sort().reverse())
+    // Pushed one by one: a parent may have tens of thousands of children (no spread into arguments).
+    below.sort()
+    for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]!)
   }
   return ranks
 }
@@ -151,7 +153,10 @@ function sortChanges(changes: Change[], after: OrgState): Change[] {
     const group = Math.floor(keys[from]! / INDEX)
     let to = from + 1
     while (to < keys.length && Math.floor(keys[to]! / INDEX) === group) to++
-    if (to - from > 1) sorted.splice(from, to - from, ...sorted.slice(from, to).sort(compareHoldings))
+    if (to - from > 1) {
+      const run = sorted.slice(from, to).sort(compareHoldings)
+      for (let i = 0; i < run.length; i++) sorted[from + i] = run[i]!
+    }
     from = to
   }
   return sorted

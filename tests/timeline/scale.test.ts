@@ -111,6 +111,14 @@ describe('the timeline at scale', () => {
     expect(big).toBeLessThanOrEqual(small + 6)
   })
 
+  it('diffs the creation of a 150,000-child parent, in depth-first order', () => {
+    const n = 150_000
+    const changes = diffBetweenOrThrow(wideOrg(n).slice(0, -1), '2019-12-31', '2020-01-01').changes
+    expect(changes).toHaveLength(n + 2)
+    // Roots by id, then the children of `root` by id (UTF-16 order: child-0, child-1, child-10…).
+    expect(changes.slice(0, 5).map((c) => c.unit)).toEqual(['other', 'root', 'child-0', 'child-1', 'child-10'])
+  })
+
   it('keeps a history already in valid-time order as given, not a second list of its events', () => {
     const history = Array.from({ length: 100 }, (_, i) =>
       unitCreated({ unit: `u${i}`, name: `Unit ${i}` }, { id: `c${i}`, effective: '2020-01-01' }),
