@@ -1,6 +1,6 @@
 import type { PersonId, UnitId } from '../domain/ids.js'
 import type { Name } from '../domain/name.js'
-import type { Attributes } from '../domain/state.js'
+import type { Attributes, Leader } from '../domain/state.js'
 
 /**
  * What a unit is during one stretch of valid time: the columns of a unit version row. A new
@@ -24,13 +24,8 @@ export interface UnitVersion {
  * const v: LeaderVersion = { unit: 'cdc', person: 'dai-shan', role: 'head', title: null, acting: false, since: '2022-01-01' }
  * @since 0.2.0
  */
-export interface LeaderVersion {
+export interface LeaderVersion extends Leader {
   readonly unit: UnitId
-  readonly person: PersonId
-  readonly role: string
-  readonly title: string | null
-  readonly acting: boolean
-  readonly since: string
 }
 
 /**
