@@ -1,10 +1,11 @@
 import { isLeft, isRight } from 'fp-ts/lib/Either.js'
 import type pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type Event, eventRetracted, sqlScript, unitCreated, unitRenamed, versionsOf } from '../../src/index.js'
 import { readHistoryOrThrow } from '../../src/node.js'
-import { migrate, openPostgresStore, type PostgresStore } from '../../src/postgres.js'
-import { all, type PostgresServer, postgresAvailable, startPostgres } from '../support/postgres.js'
+import { openPostgresStore, type PostgresStore } from '../../src/postgres.js'
+import { all, type PostgresServer, postgresAvailable } from '../support/postgres.js'
+import { postgresForTests } from '../support/postgresSuite.js'
 import { psql } from '../support/psql.js'
 
 // In CI a missing server fails this file; locally it skips it with a loud message.
@@ -53,16 +54,9 @@ async function openStore(options: { schema?: string; now?: () => Date } = {}): P
 }
 
 describe.skipIf(!available)('the live projection of the PostgreSQL store', () => {
-  beforeAll(async () => {
-    server = await startPostgres()
-    pool = server.pool({ max: 10 })
-    pool.on('error', () => undefined)
-    await migrate(pool)
-  }, 120_000)
-
-  afterAll(async () => {
-    await pool?.end()
-    server?.stop()
+  postgresForTests({ max: 10, migrated: true }, (s, p) => {
+    server = s
+    pool = p
   })
 
   it('equals the script of the events after each append, late events and retractions included', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { isRight } from 'fp-ts/lib/Either.js'
 import type pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   dayText,
   type Event,
@@ -25,7 +25,8 @@ import {
   queryDatesArb,
   type UnitRow,
 } from '../support/bitemporal.js'
-import { type PostgresServer, postgresAvailable, startPostgres } from '../support/postgres.js'
+import { type PostgresServer, postgresAvailable } from '../support/postgres.js'
+import { postgresForTests } from '../support/postgresSuite.js'
 import { psql } from '../support/psql.js'
 
 // In CI a missing server fails this file; locally it skips it with a loud message.
@@ -74,15 +75,9 @@ async function agrees(history: readonly Event[], dates: readonly string[], schem
 }
 
 describe.skipIf(!available)('the SQL script', () => {
-  beforeAll(async () => {
-    server = await startPostgres()
-    pool = server.pool({ max: 4 })
-    pool.on('error', () => undefined)
-  }, 120_000)
-
-  afterAll(async () => {
-    await pool?.end()
-    server?.stop()
+  postgresForTests({ max: 4, migrated: false }, (s, p) => {
+    server = s
+    pool = p
   })
 
   it('answers org_at(D, T) and org_on(day, T) as the library answers at D known at T', async () => {

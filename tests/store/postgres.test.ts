@@ -1,6 +1,6 @@
 import { isLeft, isRight } from 'fp-ts/lib/Either.js'
 import type pg from 'pg'
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { type Event, personRegistered, unitCreated } from '../../src/index.js'
 import { listHistories, migrate, openPostgresStore, type PgPool, PostgresStore } from '../../src/postgres.js'
 import {
@@ -9,9 +9,9 @@ import {
   type PostgresServer,
   postgresAvailable,
   serverProcessGone,
-  startPostgres,
   waitingBackends,
 } from '../support/postgres.js'
+import { postgresForTests } from '../support/postgresSuite.js'
 import { storeContract } from './contract.js'
 
 // In CI a missing server fails this file; locally it skips it with a loud message.
@@ -32,16 +32,9 @@ const count = async (history: string) =>
   (await pool.query('SELECT count(*)::int AS n FROM org_history_events WHERE history = $1', [history])).rows[0].n
 
 describe.skipIf(!available)('PostgresStore', () => {
-  beforeAll(async () => {
-    server = await startPostgres()
-    pool = server.pool({ max: 30 })
-    pool.on('error', () => undefined)
-    await migrate(pool)
-  }, 120_000)
-
-  afterAll(async () => {
-    await pool?.end()
-    server?.stop()
+  postgresForTests({ max: 30, migrated: true }, (s, p) => {
+    server = s
+    pool = p
   })
 
   storeContract('PostgreSQL', async () => {
