@@ -101,45 +101,31 @@ function sentence(count: number, of: ReadonlySet<string>, name: UnitId, verb: st
   return `${count} of ${of.size} ${what(of)} of ${name} ${verb} ${other}`
 }
 
-function merges(sides: Sides, indexAfter: ReadonlyMap<string, readonly UnitId[]>): Inference[] {
+/**
+ * Merges (`merge`: units gone into one unit of `after`) or splits and spin-outs (units new in
+ * `after` made of one unit of `before`): the same search seen from either side. The one unit must
+ * continue, or be new (a merge) or gone (a split).
+ */
+function regroupings(sides: Sides, index: ReadonlyMap<string, readonly UnitId[]>, merge: boolean): Inference[] {
+  const [parts, partsSide, oneSide, unlessContinuing] = merge
+    ? [sides.gone, sides.before, sides.after, sides.fresh]
+    : [sides.fresh, sides.after, sides.before, sides.gone]
+  const verb = merge ? 'are now in' : 'were in'
   const out: Inference[] = []
-  for (const [target, sources] of groups(sides.gone, sides.before, indexAfter)) {
-    const continuing = sides.continuing.has(target)
-    if (!continuing && !sides.fresh.has(target)) continue
-    const after = sides.after.get(target) ?? EMPTY
-    const whole = continuing ? minus(after, sides.before.get(target) ?? EMPTY) : after
-    const { ids, score: s } = bestPrefix(whole, sources, sides.before, continuing ? 1 : 2)
+  for (const [one, candidates] of groups(parts, partsSide, index)) {
+    const continuing = sides.continuing.has(one)
+    if (!continuing && !unlessContinuing.has(one)) continue
+    const contents = oneSide.get(one) ?? EMPTY
+    const whole = continuing ? minus(contents, partsSide.get(one) ?? EMPTY) : contents
+    const { ids, score: s } = bestPrefix(whole, candidates, partsSide, continuing ? 1 : 2)
     if (ids.length === 0 || s <= 0) continue
     const evidence = ids.map((id) => {
-      const c = sides.before.get(id) ?? EMPTY
-      return sentence(overlap(c, after), c, id, 'are now in', target)
+      const c = partsSide.get(id) ?? EMPTY
+      return sentence(overlap(c, contents), c, id, verb, one)
     })
-    out.push({
-      rule: 'merge',
-      sources: ids.sort(),
-      targets: [target],
-      confidence: round(s),
-      evidence: evidence.join('; '),
-    })
-  }
-  return out
-}
-
-function splits(sides: Sides, indexBefore: ReadonlyMap<string, readonly UnitId[]>): Inference[] {
-  const out: Inference[] = []
-  for (const [source, targets] of groups(sides.fresh, sides.after, indexBefore)) {
-    const continuing = sides.continuing.has(source)
-    if (!continuing && !sides.gone.has(source)) continue
-    const before = sides.before.get(source) ?? EMPTY
-    const whole = continuing ? minus(before, sides.after.get(source) ?? EMPTY) : before
-    const { ids, score: s } = bestPrefix(whole, targets, sides.after, continuing ? 1 : 2)
-    if (ids.length === 0 || s <= 0) continue
-    const evidence = ids.map((id) => {
-      const c = sides.after.get(id) ?? EMPTY
-      return sentence(overlap(c, before), c, id, 'were in', source)
-    })
-    const rule = continuing ? 'spin-out' : 'split'
-    out.push({ rule, sources: [source], targets: ids.sort(), confidence: round(s), evidence: evidence.join('; ') })
+    const [sources, targets] = merge ? [ids.sort(), [one]] : [[one], ids.sort()]
+    const rule = merge ? 'merge' : continuing ? 'spin-out' : 'split'
+    out.push({ rule, sources, targets, confidence: round(s), evidence: evidence.join('; ') })
   }
   return out
 }
@@ -152,7 +138,7 @@ export function groupCandidates(sides: Sides): Inference[] {
   const live = (id: UnitId) => sides.gone.has(id) || sides.continuing.has(id)
   const indexAfter = indexOf(sides.after)
   const indexBefore = indexOf(sides.before, live)
-  return [...merges(sides, indexAfter), ...splits(sides, indexBefore)]
+  return [...regroupings(sides, indexAfter, true), ...regroupings(sides, indexBefore, false)]
 }
 
 /** The score of every gone unit against every new unit it shares contents with. */
