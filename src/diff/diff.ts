@@ -1,3 +1,4 @@
+import type { UnitId } from '../domain/ids.js'
 import { jsonEqual } from '../domain/json.js'
 import { nameEquals } from '../domain/name.js'
 import type { Leader, OrgState, Unit } from '../domain/state.js'
@@ -88,29 +89,39 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
  * The depth-first rank (siblings by id) of the added units that are active in `after`. Only the
- * units on the way from a root to an added unit are walked, each once, not the whole org.
+ * units on the way from a root to an added unit are visited, each once, not the whole org.
  */
-function treeRanks(after: OrgState, added: ReadonlySet<string>): Map<string, number> {
-  const onPath = new Set<string>()
-  const starts: string[] = []
+function treeRanks(after: OrgState, added: readonly UnitId[]): Map<UnitId, number> {
+  // The units on those paths, each with its children that are on a path too.
+  const below = new Map<UnitId, UnitId[]>()
+  const roots: UnitId[] = []
   for (const id of added) {
-    if (getUnit(after, id)?.status !== 'active') continue
-    // The ancestors of an active unit are active, up to a root.
-    for (let p: string | null = id; p !== null && !onPath.has(p); ) {
-      onPath.add(p)
-      const parent: string | null = getUnit(after, p)?.parent ?? null
-      if (parent === null) starts.push(p)
+    if (below.has(id) || getUnit(after, id)?.status !== 'active') continue
+    below.set(id, [])
+    // Up to a root, or to a unit already on a path. The ancestors of an active unit are active.
+    for (let p = id; ; ) {
+      const parent = getUnit(after, p)!.parent
+      if (parent === null) {
+        roots.push(p)
+        break
+      }
+      const next = below.get(parent)
+      if (next !== undefined) {
+        next.push(p)
+        break
+      }
+      below.set(parent, [p])
       p = parent
     }
   }
-  const ranks = new Map<string, number>()
-  const stack = starts.sort().reverse()
+  const isAdded = new Set(added)
+  const ranks = new Map<UnitId, number>()
+  const stack = roots.sort().reverse()
   for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-    if (added.has(id)) ranks.set(id, ranks.size)
-    const below = getUnit(after, id)!.children.filter((c) => onPath.has(c))
+    if (isAdded.has(id)) ranks.set(id, ranks.size)
     // Pushed one by one: a parent may have tens of thousands of children (no spread into arguments).
-    below.sort()
-    for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]!)
+    const next = below.get(id)!.sort()
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!)
   }
   return ranks
 }
@@ -123,41 +134,55 @@ function compareHoldings(a: Change, b: Change): number {
   return compareText(a.role, b.role) || compareText(a.person, b.person)
 }
 
-/** Bits of a sort key: the kind, then the place of the unit, then the change's index (a tie-break). */
-const INDEX = 2 ** 24
-const PLACE = 2 ** 25
+/** The changes found for one unit: `changes[from]` to `changes[to]` (exclusive). */
+interface Span {
+  readonly unit: UnitId
+  readonly from: number
+  readonly to: number
+}
+
+/** The changes of a diff as they are found, one unit at a time, before they are put in order. */
+class Found {
+  readonly changes: Change[] = []
+  readonly spans: Span[] = []
+
+  unit(id: UnitId, before: Unit | undefined, after: Unit | undefined): void {
+    const from = this.changes.length
+    unitChanges(before, after, this.changes)
+    if (this.changes.length > from) this.spans.push({ unit: id, from, to: this.changes.length })
+  }
+}
 
 /**
  * The changes in DESIGN §4's order: by kind; added units depth-first (active ones, then the others
- * by id), the rest by unit id; then by holding. Each change gets one number (kind, place, index),
- * so the sort is a numeric sort of a typed array with no comparator; only changes of one kind and
- * one unit (several holdings) are then compared.
+ * by id), the rest by unit id; then by holding. Units are taken in id order and their changes
+ * dealt into one list per kind, which leaves each list in unit order; the added units are then
+ * ranked in the tree, and runs of one unit (several holdings) sorted by holding.
  */
-function sortChanges(changes: Change[], after: OrgState): Change[] {
-  if (changes.length >= INDEX) throw new RangeError(`a diff of more than ${INDEX - 1} changes`)
-  const treeRank = treeRanks(after, new Set(changes.filter((c) => c.kind === 'unit-added').map((c) => c.unit)))
-  // The default sort compares UTF-16 code units, as `compareText` does.
-  const ids = [...new Set(changes.map((c) => c.unit))].sort()
-  const unitRank = new Map(ids.map((id, i) => [id, i]))
-  const place = (c: Change) =>
-    c.kind !== 'unit-added' ? unitRank.get(c.unit)! : (treeRank.get(c.unit) ?? treeRank.size + unitRank.get(c.unit)!)
-  const keys = new Float64Array(changes.length)
-  for (let i = 0; i < changes.length; i++) {
-    const c = changes[i]!
-    keys[i] = (KIND_RANK.get(c.kind)! * PLACE + place(c)) * INDEX + i
-  }
-  keys.sort()
-  const sorted = Array.from(keys, (k) => changes[k % INDEX]!)
-  // Runs of one kind and one unit: by holding (stable, so by index among equals).
-  for (let from = 0; from < keys.length; ) {
-    const group = Math.floor(keys[from]! / INDEX)
-    let to = from + 1
-    while (to < keys.length && Math.floor(keys[to]! / INDEX) === group) to++
-    if (to - from > 1) {
-      const run = sorted.slice(from, to).sort(compareHoldings)
-      for (let i = 0; i < run.length; i++) sorted[from + i] = run[i]!
+function sortChanges({ changes, spans }: Found, after: OrgState): Change[] {
+  spans.sort((a, b) => compareText(a.unit, b.unit))
+  const byKind: Change[][] = CHANGE_KINDS.map(() => [])
+  for (const { from, to } of spans)
+    for (let i = from; i < to; i++) byKind[KIND_RANK.get(changes[i]!.kind)!]!.push(changes[i]!)
+  const added = byKind[KIND_RANK.get('unit-added')!]!
+  const rank = treeRanks(
+    after,
+    added.map((c) => c.unit),
+  )
+  // Stable: the added units that are not active share the last place, so they keep their id order.
+  const place = (c: Change) => rank.get(c.unit) ?? rank.size
+  added.sort((a, b) => place(a) - place(b))
+  const sorted: Change[] = []
+  for (const list of byKind) {
+    for (let from = 0; from < list.length; ) {
+      let to = from + 1
+      while (to < list.length && list[to]!.unit === list[from]!.unit) to++
+      if (to - from > 1) {
+        const run = list.slice(from, to).sort(compareHoldings)
+        for (const c of run) sorted.push(c)
+      } else sorted.push(list[from]!)
+      from = to
     }
-    from = to
   }
   return sorted
 }
@@ -168,9 +193,9 @@ const holdingId = (unit: string, role: string, person: string) => `${unit}\u0000
  * Numbers the holdings a diff adds in an order they can be added in: within each unit as in its
  * leaders, within each person as in their roles (a depth-first topological order, listed order first).
  */
-function withOrder(changes: readonly Change[], to: OrgState): Change[] {
+function withOrder(changes: Change[], to: OrgState): Change[] {
   const added = changes.filter((c): c is LeaderAdded => c.kind === 'leader-added')
-  if (added.length === 0) return [...changes]
+  if (added.length === 0) return changes
   // Only a unit or person with two added holdings or more orders anything.
   const shared = (key: (c: LeaderAdded) => string) => {
     const count = new Map<string, number>()
@@ -179,9 +204,13 @@ function withOrder(changes: readonly Change[], to: OrgState): Change[] {
   }
   const units = shared((c) => c.unit)
   const people = shared((c) => c.person)
+  // The changes are the diff's own, just made: their order is set in place.
+  const setOrder = (c: LeaderAdded, order: number): void => {
+    ;(c as { order: number }).order = order
+  }
   if (units.length === 0 && people.length === 0) {
-    let next = 0
-    return changes.map((c) => (c.kind === 'leader-added' ? { ...c, order: next++ } : c))
+    added.forEach(setOrder)
+    return changes
   }
   const index = new Map(added.map((c, i) => [holdingId(c.unit, c.role, c.person), i]))
   const before: number[][] = added.map(() => [])
@@ -208,8 +237,8 @@ function withOrder(changes: readonly Change[], to: OrgState): Change[] {
       open[pending] = 1
     }
   }
-  const rank = new Map(added.map((c, i) => [c, order[i]!]))
-  return changes.map((c) => (c.kind === 'leader-added' ? { ...c, order: rank.get(c)! } : c))
+  for (let i = 0; i < added.length; i++) setOrder(added[i]!, order[i]!)
+  return changes
 }
 
 /**
@@ -225,7 +254,31 @@ function withOrder(changes: readonly Change[], to: OrgState): Change[] {
  * @since 0.1.0
  */
 export function diff(from: OrgState, to: OrgState, events: readonly string[] = []): Diff {
-  const changes: Change[] = []
-  trieDiff(from.units, to.units, (_id, before, after) => unitChanges(before, after, changes))
-  return { from: from.at, to: to.at, changes: withOrder(sortChanges(changes, to), to), events }
+  const found = new Found()
+  trieDiff(from.units, to.units, (id, before, after) => found.unit(id, before, after))
+  return finishDiff(from, to, events, found)
 }
+
+/**
+ * {@link diff} of two states of one history, given the units the events between them changed (a
+ * timeline's valid-time index): only those units are compared, so the cost follows the events
+ * between the two dates, not the size of the org. Any unit left out must be the same in both.
+ */
+export function diffOfUnits(from: OrgState, to: OrgState, events: readonly string[], units: Iterable<UnitId>): Diff {
+  const found = new Found()
+  for (const id of units) {
+    const before = trieGet(from.units, id)
+    const after = trieGet(to.units, id)
+    if (before !== after) found.unit(id, before, after)
+  }
+  return finishDiff(from, to, events, found)
+}
+
+// The order the units are found in decides nothing: each is found once, and the sort places every
+// change by its kind and unit (the order found only breaks ties within one unit).
+const finishDiff = (from: OrgState, to: OrgState, events: readonly string[], found: Found): Diff => ({
+  from: from.at,
+  to: to.at,
+  changes: withOrder(sortChanges(found, to), to),
+  events,
+})

@@ -18,13 +18,19 @@ export interface Touched {
   readonly people: Set<PersonId>
 }
 
-let touched: Touched | undefined
+/** What {@link watchChanges} tells of each change: a {@link Touched}, or a recorder with the same `add`s. */
+export interface Watcher {
+  readonly units: { add(id: UnitId): unknown }
+  readonly people: { add(id: PersonId): unknown }
+}
+
+let touched: Watcher | undefined
 
 /**
  * Runs `f` while recording which units and people the recipes change (every change goes through
  * {@link unitDraft} or {@link personDraft}). Synchronous, so one module-level slot is enough.
  */
-export function watchChanges<T>(into: Touched, f: () => T): T {
+export function watchChanges<T>(into: Watcher, f: () => T): T {
   const outer = touched
   touched = into
   try {

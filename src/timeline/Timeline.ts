@@ -1,5 +1,5 @@
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js'
-import { diff } from '../diff/diff.js'
+import { diff, diffOfUnits } from '../diff/diff.js'
 import type { Diff } from '../diff/types.js'
 import { parseDate } from '../domain/date.js'
 import type { EventId } from '../domain/ids.js'
@@ -11,6 +11,7 @@ import { check } from '../reducer/check.js'
 import { fold } from './fold.js'
 import { countBefore, inValidTimeOrder, type Ordered } from './order.js'
 import { type AtOptions, dateError, finish, orThrow, rangeError, withDates } from './replay.js'
+import { type Touches, TouchRecorder } from './touches.js'
 import { visibleEvents } from './visible.js'
 
 /** How a timeline is built. @since 0.1.0 */
@@ -51,6 +52,8 @@ export class Timeline {
     private readonly lateFrom: Times,
     private readonly retractedIndexes: readonly number[],
     private readonly checkpoints: readonly OrgState[],
+    /** The units each event changed, in the full view (without `knownAt`). */
+    private readonly touches: Touches,
     /** Events between two checkpoints. */
     readonly checkpointEvery: number,
   ) {}
@@ -76,11 +79,13 @@ export class Timeline {
     const retractedIndexes = [...retractedAt.keys()].filter((i) => retractedAt[i] !== NEVER)
     const include = retractedIndexes.length === 0 ? undefined : (i: number) => retractedAt[i] === NEVER
     const ruleErrors: RuleError[] = []
+    const touches = new TouchRecorder(n)
     // checkpoints[k] is the org after the first k × every events.
     let state = fold(undefined, { events: ordered.events, from: 0, to: 0 }, ruleErrors)
     const checkpoints = [state]
     for (let from = 0; from < n; from += every) {
-      state = fold(state, { events: ordered.events, from, to: Math.min(n, from + every), include }, ruleErrors)
+      const slice = { events: ordered.events, from, to: Math.min(n, from + every), include, touches }
+      state = fold(state, slice, ruleErrors)
       checkpoints.push(state)
     }
     const timeline = new Timeline(
@@ -91,6 +96,7 @@ export class Timeline {
       compact(lateFrom),
       retractedIndexes,
       checkpoints,
+      touches.finish(),
       every,
     )
     const explained = ruleErrors.map((e) => timeline.explain(e))
@@ -147,10 +153,13 @@ export class Timeline {
     if (reversed !== undefined) return left([reversed])
     const [start, end] = [parseDate(from)!.end, parseDate(to)!.end].sort((x, y) => x - y) as [number, number]
     const cut = options.knownAt === undefined ? NEVER : parseDate(options.knownAt)!.end
+    const [first, last] = [countBefore(this.ordered, start), countBefore(this.ordered, end)]
     const ids: EventId[] = []
-    for (let i = countBefore(this.ordered, start); i < countBefore(this.ordered, end); i++) {
-      if (this.visible(i, cut)) ids.push(this.ordered.events[i]!.id)
-    }
+    for (let i = first; i < last; i++) if (this.visible(i, cut)) ids.push(this.ordered.events[i]!.id)
+    // The index holds what each event changed in the full view; a view limited by `knownAt` may
+    // apply an event to a different org (a late record not yet known), so it compares whole orgs.
+    if (options.knownAt === undefined)
+      return right(diffOfUnits(a.right, b.right, ids, this.touches.between(first, last)))
     return right(diff(a.right, b.right, ids))
   }
 

@@ -2,10 +2,11 @@ import { freezeOwned } from '../domain/freeze.js'
 import type { OrgState } from '../domain/state.js'
 import type { RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
-import type { Working } from '../reducer/access.js'
+import { type Working, watchChanges } from '../reducer/access.js'
 import { apply } from '../reducer/apply.js'
 import { check } from '../reducer/check.js'
 import { workingCopy } from '../reducer/working.js'
+import type { TouchRecorder } from './touches.js'
 
 export { workingCopy }
 
@@ -21,12 +22,20 @@ export interface Slice {
    * already checked history): the events are applied without checking them again.
    */
   readonly checked?: boolean
+  /** When given, records the units each applied event changes (the index of `Timeline.diff`). */
+  readonly touches?: TouchRecorder
 }
 
 /** Applies events to a working state, skipping (and reporting) those that break a rule. */
-export function applyAll(s: Working, { events, from, to, include, checked }: Slice, errors: RuleError[]): void {
+export function applyAll(s: Working, slice: Slice, errors: RuleError[]): void {
+  if (slice.touches === undefined) applyEach(s, slice, errors)
+  else watchChanges(slice.touches, () => applyEach(s, slice, errors))
+}
+
+function applyEach(s: Working, { events, from, to, include, checked, touches }: Slice, errors: RuleError[]): void {
   for (let i = from; i < to; i++) {
     if (include !== undefined && !include(i)) continue
+    touches?.begin(i)
     const event = events[i]!
     if (checked === false) {
       apply(s, event)

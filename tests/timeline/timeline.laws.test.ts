@@ -108,3 +108,30 @@ describe('Timeline.diff', () => {
     )
   })
 })
+
+describe('Timeline.diff through its valid-time index', () => {
+  it('equals the diff of two full replays on longer histories, for any dates and spacing', () => {
+    fc.assert(
+      fc.property(
+        historyArb({ maxEvents: 120 }),
+        dateChoiceArb,
+        dateChoiceArb,
+        fc.integer({ min: 1, max: 64 }),
+        (history, a, b, every) => {
+          const timeline = Timeline.from(history, { checkpointEvery: every })
+          fc.pre(isRight(timeline))
+          if (!isRight(timeline)) return
+          const dates = [queryDate(history, a), queryDate(history, b)]
+          const [from, to] = dates.sort((x, y) => parseDate(x)!.end - parseDate(y)!.end) as [string, string]
+          const indexed = timeline.right.diffOrThrow(from, to)
+          const between = diffBetween(history, from, to)
+          if (isLeft(between)) throw new Error('a valid history has a diff between any two dates')
+          const [before, after] = [stateAt(history, from), stateAt(history, to)]
+          if (isLeft(before) || isLeft(after)) throw new Error('a valid history has a state at any date')
+          expect(indexed).toEqual(diff(before.right, after.right, between.right.events))
+        },
+      ),
+      { numRuns: RUNS.numRuns * 2 },
+    )
+  })
+})
