@@ -77,7 +77,7 @@ export class Timeline {
       lateFrom[i] = latest
     }
     const retractedIndexes = [...retractedAt.keys()].filter((i) => retractedAt[i] !== NEVER)
-    const include = retractedIndexes.length === 0 ? undefined : (i: number) => retractedAt[i] === NEVER
+    const include = fullView(retractedAt, retractedIndexes)
     const ruleErrors: RuleError[] = []
     const touches = new TouchRecorder(n)
     // checkpoints[k] is the org after the first k × every events.
@@ -205,11 +205,7 @@ export class Timeline {
     const limit = cut === undefined ? to : Math.min(to, this.divergence(cut))
     const k = Math.floor(limit / this.checkpointEvery)
     const include =
-      cut !== undefined
-        ? (i: number) => this.visible(i, cut)
-        : this.retractedIndexes.length === 0
-          ? undefined
-          : (i: number) => timeAt(this.retractedAt, i) === NEVER
+      cut === undefined ? fullView(this.retractedAt, this.retractedIndexes) : (i: number) => this.visible(i, cut)
     // A timeline exists only for a history without errors, so its full view needs no checks; a view
     // limited by `knownAt` may break rules (an event recorded before what it relied on) and is checked.
     const checked = cut !== undefined
@@ -254,6 +250,11 @@ export class Timeline {
 type Times = Float64Array | number
 
 const timeAt = (times: Times, i: number): number => (typeof times === 'number' ? times : times[i]!)
+
+/** The events of the full view (all but the retracted ones), as a fold's `include`: `undefined` for all. */
+function fullView(retractedAt: Times, retractedIndexes: readonly number[]): ((i: number) => boolean) | undefined {
+  return retractedIndexes.length === 0 ? undefined : (i) => timeAt(retractedAt, i) === NEVER
+}
 
 function compact(times: Float64Array): Times {
   const first = times[0] ?? NEVER
