@@ -1,4 +1,3 @@
-import { freezeOwned } from '../domain/freeze.js'
 import type { EventId, UnitId } from '../domain/ids.js'
 import type { OrgState } from '../domain/state.js'
 import type { RuleError } from '../errors/types.js'
@@ -6,7 +5,7 @@ import type { Event } from '../events/event.js'
 import { type Touched, watchChanges } from '../reducer/access.js'
 import { apply } from '../reducer/apply.js'
 import { check } from '../reducer/check.js'
-import { workingCopy } from '../timeline/fold.js'
+import { transient } from '../reducer/working.js'
 
 /** What folding a stretch of a history with a plan found. */
 export interface TailNotes {
@@ -42,27 +41,27 @@ export function foldTail(
   notes?: TailNotes,
 ): OrgState {
   if (from === to) return base
-  const s = workingCopy(base)
-  for (let i = from; i < to; i++) {
-    const event = events[i]!
-    if (drop.has(event.id)) continue
-    if (rules.skip(s as OrgState, event)) {
-      notes?.skipped.push(event.id)
-      continue
-    }
-    const error = check(s as OrgState, event)
-    if (error === undefined) {
-      if (rules.applied === undefined) apply(s, event)
-      else {
-        const touched: Touched = { units: new Set(), people: new Set() }
-        watchChanges(touched, () => apply(s, event))
-        rules.applied(event, touched.units)
+  return transient(base, (s) => {
+    for (let i = from; i < to; i++) {
+      const event = events[i]!
+      if (drop.has(event.id)) continue
+      if (rules.skip(s as OrgState, event)) {
+        notes?.skipped.push(event.id)
+        continue
       }
-    } else if (notes !== undefined) {
-      rules.failed?.(event, error)
-      notes.errors.push(error)
-      notes.errorAt.push(i)
+      const error = check(s as OrgState, event)
+      if (error === undefined) {
+        if (rules.applied === undefined) apply(s, event)
+        else {
+          const touched: Touched = { units: new Set(), people: new Set() }
+          watchChanges(touched, () => apply(s, event))
+          rules.applied(event, touched.units)
+        }
+      } else if (notes !== undefined) {
+        rules.failed?.(event, error)
+        notes.errors.push(error)
+        notes.errorAt.push(i)
+      }
     }
-  }
-  return freezeOwned(s as OrgState)
+  })
 }

@@ -1,11 +1,10 @@
-import { freezeOwned } from '../domain/freeze.js'
 import type { OrgState } from '../domain/state.js'
 import type { RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
 import { type Working, watchChanges } from '../reducer/access.js'
 import { apply } from '../reducer/apply.js'
 import { check } from '../reducer/check.js'
-import { workingCopy } from '../reducer/working.js'
+import { transient, workingCopy } from '../reducer/working.js'
 import type { TouchRecorder } from './touches.js'
 
 export { workingCopy }
@@ -49,14 +48,12 @@ function applyEach(s: Working, { events, from, to, include, checked, touches }: 
 
 /**
  * Folds events into a state with immer's recipes on a transient working copy: nodes the fold makes
- * are changed in place, frozen nodes of `base` are copied before their first change, and the result
- * is frozen once at the end. The result shares every node the events did not touch with `base`.
+ * are changed in place, frozen nodes of `base` are copied before their first change, and what the
+ * fold made is frozen once at the end. The result shares every node the events did not touch with `base`.
  * (One immer `produce` over the same events gives the same state, a few times slower: every read
  * goes through a proxy.)
  */
 export function fold(base: OrgState | undefined, slice: Slice, errors: RuleError[]): OrgState {
   if (base !== undefined && slice.from === slice.to) return base
-  const working = workingCopy(base)
-  applyAll(working, slice, errors)
-  return freezeOwned(working as OrgState)
+  return transient(base, (working) => applyAll(working, slice, errors))
 }

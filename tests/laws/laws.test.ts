@@ -16,6 +16,7 @@ import {
   replayOrThrow,
   stateAtOrThrow,
   statesAtOrThrow,
+  Timeline,
   toJSON,
   unit,
   unitAttributesSet,
@@ -187,7 +188,7 @@ describe('statesAt', () => {
 })
 
 describe('immutability and structural sharing', () => {
-  it('deeply freezes the states of replay, stateAt, statesAt, foldEvents and evolve', () => {
+  it('deeply freezes the states of replay, stateAt, statesAt, foldEvents, evolve and a timeline', () => {
     fc.assert(
       fc.property(historyAndDateArb(), fc.nat(), ({ history, date }, n) => {
         const cut = n % (history.length + 1)
@@ -198,6 +199,8 @@ describe('immutability and structural sharing', () => {
           statesAt: statesAtOrThrow(history, [date, '2099'])[1]!,
           foldEvents: rightOf(foldEvents(base, history.slice(cut))),
           evolve: history.slice(cut).reduce(evolve, base),
+          // Checkpoints every 3 events: the state is refolded from a frozen checkpoint it shares nodes with.
+          timeline: Timeline.fromOrThrow(history, { checkpointEvery: 3 }).atOrThrow(date),
         }
         for (const [how, s] of Object.entries(states)) expect(unfrozenPath(s), how).toBeUndefined()
       }),
