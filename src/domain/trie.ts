@@ -106,6 +106,29 @@ function own(node: readonly unknown[]): Mutable {
   return (isOwned(node) ? node : fresh(node.slice())) as Mutable
 }
 
+// In a fold, a node that grows is made again at its new length: `push` and `splice` leave room for
+// half as many entries again and 16 more, which a frozen node keeps for good. An immer draft (in
+// `evolve`, where nothing is recorded) grows in place.
+
+/** An owned level with a new child `node` at `at`. */
+function inserted(level: Mutable, at: number, node: Mutable): Mutable {
+  if (made === undefined) {
+    level.splice(at, 0, node)
+    return level
+  }
+  return fresh(level.slice(0, at).concat([fresh(node)], level.slice(at)))
+}
+
+/** A leaf with one more entry. */
+function appended(leaf: readonly unknown[], key: string, value: unknown): Mutable {
+  if (made === undefined) {
+    const owned = own(leaf)
+    owned.push(key, value)
+    return owned
+  }
+  return fresh(leaf.concat([key, value]))
+}
+
 /** A full leaf turned into a level whose slots are chosen by the hash bits at `shift`. */
 function split(leaf: readonly unknown[], shift: number): Mutable {
   const buckets: (Mutable | undefined)[] = []
@@ -115,9 +138,10 @@ function split(leaf: readonly unknown[], shift: number): Mutable {
     bitmap |= 1 << slot
     ;(buckets[slot] ??= []).push(leaf[i], leaf[i + 1])
   }
-  const level: Mutable = fresh([bitmap])
-  for (const bucket of buckets) if (bucket !== undefined) level.push(fresh(bucket))
-  return level
+  const level: Mutable = [bitmap]
+  // Copied at their length (see `inserted`).
+  for (const bucket of buckets) if (bucket !== undefined) level.push(fresh(bucket.slice()))
+  return fresh(level.slice())
 }
 
 /**
@@ -128,34 +152,45 @@ function split(leaf: readonly unknown[], shift: number): Mutable {
 export function trieSet<V>(trie: Trie<V>, key: string, value: V): Trie<V> {
   if (made !== undefined && typeof value === 'object' && value !== null && isOwned(value)) made.values.push(value)
   const h = hashString(key)
-  const top = own(trie)
+  let top = own(trie)
+  // The level searched, and where it is held: in `top`, or at `holder[held]`.
   let level = top
+  let holder: Mutable | undefined
+  let held = 0
   for (let shift = 0; ; shift += BITS) {
     const bitmap = level[0] as number
     const bit = 1 << ((h >>> shift) & MASK)
     const at = indexOf(bitmap, bit)
     if ((bitmap & bit) === 0) {
-      level.splice(at, 0, fresh([key, value]))
-      level[0] = bitmap | bit
+      const grown = inserted(level, at, [key, value])
+      grown[0] = bitmap | bit
+      if (holder === undefined) top = grown
+      else holder[held] = grown
       return top as Trie<V>
     }
-    const child = own(level[at] as readonly unknown[])
-    level[at] = child
-    if (isLevel(child)) {
-      level = child
+    const node = level[at] as readonly unknown[]
+    if (isLevel(node)) {
+      holder = level
+      held = at
+      level = own(node)
+      holder[held] = level
       continue
     }
-    for (let i = 0; i < child.length; i += 2) {
-      if (child[i] !== key) continue
-      child[i + 1] = value
+    for (let i = 0; i < node.length; i += 2) {
+      if (node[i] !== key) continue
+      const leaf = own(node)
+      leaf[i + 1] = value
+      level[at] = leaf
       return top as Trie<V>
     }
-    if (child.length < 2 * LEAF || shift + BITS > LAST_SHIFT) {
-      child.push(key, value)
+    if (node.length < 2 * LEAF || shift + BITS > LAST_SHIFT) {
+      level[at] = appended(node, key, value)
       return top as Trie<V>
     }
-    level[at] = split(child, shift + BITS)
-    level = level[at] as Mutable
+    holder = level
+    held = at
+    level = split(node, shift + BITS)
+    holder[held] = level
   }
 }
 

@@ -1,7 +1,7 @@
 import type { OrgState } from '../domain/state.js'
 import type { RuleError } from '../errors/types.js'
 import type { UnitCreated } from '../events/UnitCreated.js'
-import { createUnit, getUnit, NONE, refOf, requireActive, type Working } from './access.js'
+import { createUnit, getUnit, NO_ATTRIBUTES, NONE, refOf, requireActive, type Working } from './access.js'
 
 /** The rule of {@link UnitCreated}: a new id, an active parent. */
 export function checkUnitCreated(s: OrgState, e: UnitCreated): RuleError | undefined {
@@ -19,7 +19,7 @@ export function applyUnitCreated(s: Working, e: UnitCreated): void {
     kind: kind ?? null,
     parent: parent ?? null,
     since: e.effective,
-    attributes: attributes ?? {},
+    attributes: attributes ?? NO_ATTRIBUTES,
     predecessors: NONE,
   })
 }

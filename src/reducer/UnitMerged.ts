@@ -7,6 +7,7 @@ import {
   endUnit,
   getUnit,
   list,
+  NO_ATTRIBUTES,
   NONE,
   refOf,
   reparent,
@@ -82,7 +83,7 @@ export function applyUnitMerged(s: Working, e: UnitMerged): void {
           kind: kind ?? null,
           parent: parentOfNewInto(s, e),
           since: e.effective,
-          attributes: {},
+          attributes: NO_ATTRIBUTES,
           predecessors: NONE,
         })
       : unitDraft(s, into)

@@ -8,6 +8,7 @@ import {
   getUnit,
   isWithin,
   list,
+  NO_ATTRIBUTES,
   refOf,
   reparent,
   requireActive,
@@ -66,7 +67,7 @@ export function applyUnitSplit(s: Working, e: UnitSplit): void {
       kind: part.kind ?? null,
       parent,
       since: e.effective,
-      attributes: {},
+      attributes: NO_ATTRIBUTES,
       predecessors: [unit],
     })
   }

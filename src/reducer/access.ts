@@ -1,6 +1,6 @@
 import type { Draft } from 'immer'
 import type { PersonId, UnitId } from '../domain/ids.js'
-import type { OrgState, Person, Unit } from '../domain/state.js'
+import type { Attributes, OrgState, Person, Unit } from '../domain/state.js'
 import { isOwned, type Trie, trieGet, trieSet, trieUpdate } from '../domain/trie.js'
 import type { EventRef, RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
@@ -46,6 +46,9 @@ export function watchChanges<T>(into: Watcher, f: () => T): T {
  * first change, as it copies any frozen array.
  */
 export const NONE: readonly never[] = Object.freeze([])
+
+/** The attributes of a unit created without any: one frozen object (attributes are replaced, never changed in place). */
+export const NO_ATTRIBUTES: Attributes = Object.freeze({})
 
 /** The unit with this id, active or ended. */
 export const getUnit = (s: OrgState, id: UnitId): Unit | undefined => trieGet(s.units, id)

@@ -6,6 +6,8 @@ import {
   type Event,
   eventRetracted,
   evolve,
+  leaderAssigned,
+  leaderRemoved,
   type OrgState,
   renderTree,
   replayOrThrow,
@@ -109,6 +111,28 @@ describe('the timeline at scale', () => {
     // which is a few levels deeper at 50,000 units.
     expect(small).toBeLessThanOrEqual(12)
     expect(big).toBeLessThanOrEqual(small + 6)
+  })
+
+  it('keeps no empty list or empty attributes of its own in a replayed unit', () => {
+    const history = [
+      unitCreated({ unit: 'a', name: 'A' }, { id: 'a', effective: '2020-01-01' }),
+      unitCreated({ unit: 'b', name: 'B' }, { id: 'b', effective: '2020-01-01' }),
+      leaderAssigned({ unit: 'a', person: 'p', role: 'head' }, { id: 'l', effective: '2020-02-01' }),
+      leaderRemoved({ unit: 'a', person: 'p', role: 'head' }, { id: 'r', effective: '2020-03-01' }),
+      unitMoved({ unit: 'b', parent: 'a' }, { id: 'm1', effective: '2020-04-01' }),
+      unitMoved({ unit: 'b', parent: null }, { id: 'm2', effective: '2020-05-01' }),
+    ]
+    for (const org of [
+      replayOrThrow(history),
+      Timeline.fromOrThrow(history, { checkpointEvery: 2 }).atOrThrow('2021'),
+    ]) {
+      const [a, b] = [unit(org, 'a')!, unit(org, 'b')!]
+      // The leader that left and the child that moved away leave the one shared empty list behind.
+      expect([a.leaders, a.children]).toEqual([[], []])
+      expect(a.leaders).toBe(b.children)
+      expect(a.children).toBe(b.leaders)
+      expect(a.attributes).toBe(b.attributes)
+    }
   })
 
   it('diffs the creation of a 150,000-child parent, in depth-first order', () => {
