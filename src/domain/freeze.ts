@@ -6,20 +6,29 @@
  * @since 0.1.0
  */
 export function freezeOwned<T>(value: T): T {
-  const pending: object[] = []
-  const visit = (v: unknown) => {
-    if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) pending.push(v)
-  }
-  visit(value)
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) freezePending([value])
+  return value
+}
+
+/**
+ * Freezes the objects of `pending` (none of them frozen yet) and everything reachable from them
+ * that is not frozen yet. Empties `pending`: one stack serves many calls.
+ */
+export function freezePending(pending: object[]): void {
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     Object.freeze(node)
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) visit(node[i])
+      for (let i = 0; i < node.length; i++) {
+        const v: unknown = node[i]
+        if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) pending.push(v)
+      }
     } else {
       const record = node as Record<string, unknown>
       // for…in allocates nothing (Object.keys would, for every record of every fold).
-      for (const key in record) visit(record[key])
+      for (const key in record) {
+        const v = record[key]
+        if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) pending.push(v)
+      }
     }
   }
-  return value
 }

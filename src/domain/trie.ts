@@ -72,13 +72,15 @@ export function isOwned(node: object): boolean {
 
 /**
  * What the trie functions made while a {@link recordMade} callback runs: the nodes they made or
- * copied, and the values they stored that were not frozen yet. A fold freezes exactly these when it
- * ends, instead of searching the state for what is not frozen: that search reads every shared node
- * next to a changed one, and at a million events each read is a cache miss.
+ * copied, and the values they stored that were not frozen yet, each with the frozen value it is a
+ * copy of (`undefined` for a new one). A fold freezes exactly these when it ends, instead of
+ * searching the state for what is not frozen: that search reads every shared node next to a changed
+ * one, and at a million events each read is a cache miss.
  */
 export interface Made {
   readonly nodes: object[]
   readonly values: object[]
+  readonly copiedFrom: (object | undefined)[]
 }
 
 let made: Made | undefined
@@ -150,7 +152,15 @@ function split(leaf: readonly unknown[], shift: number): Mutable {
  * @since 0.1.0
  */
 export function trieSet<V>(trie: Trie<V>, key: string, value: V): Trie<V> {
-  if (made !== undefined && typeof value === 'object' && value !== null && isOwned(value)) made.values.push(value)
+  if (made !== undefined && typeof value === 'object' && value !== null && isOwned(value)) {
+    made.values.push(value)
+    made.copiedFrom.push(undefined)
+  }
+  return put(trie, key, value)
+}
+
+/** {@link trieSet} without listing the value. */
+function put<V>(trie: Trie<V>, key: string, value: V): Trie<V> {
   const h = hashString(key)
   let top = own(trie)
   // The level searched, and where it is held: in `top`, or at `holder[held]`.
@@ -209,7 +219,11 @@ export function trieUpdate<V extends object>(
   if (value === undefined) return undefined
   if (isOwned(value)) return [trie, value]
   const owned = copy(value)
-  return [trieSet(trie, key, owned), owned]
+  if (made !== undefined) {
+    made.values.push(owned)
+    made.copiedFrom.push(value)
+  }
+  return [put(trie, key, owned), owned]
 }
 
 function* values<V>(node: readonly unknown[]): Generator<V> {
