@@ -147,8 +147,9 @@ function split(leaf: readonly unknown[], shift: number): Mutable {
 }
 
 /**
- * Stores `value` under `key`, changing owned nodes in place and copying frozen ones on the path.
- * @returns the root to keep (the same one when it was owned)
+ * Stores `value` under `key`, changing owned nodes in place and copying frozen ones on the path. In
+ * a fold, a node that gains an entry is made again at its new length.
+ * @returns the root to keep (the same one when it was owned and did not gain a child)
  * @since 0.1.0
  */
 export function trieSet<V>(trie: Trie<V>, key: string, value: V): Trie<V> {
