@@ -98,6 +98,13 @@ export function recordMade<T>(into: Made, f: () => T): T {
 
 type Mutable = unknown[]
 
+/** A value stored that was not frozen (a copy of `copiedFrom`, or new): listed when a {@link recordMade} callback runs. */
+function storedValue(value: object, copiedFrom: object | undefined): void {
+  if (made === undefined) return
+  made.values.push(value)
+  made.copiedFrom.push(copiedFrom)
+}
+
 /** A node just made: listed when a {@link recordMade} callback runs. */
 function fresh(node: Mutable): Mutable {
   made?.nodes.push(node)
@@ -153,10 +160,7 @@ function split(leaf: readonly unknown[], shift: number): Mutable {
  * @since 0.1.0
  */
 export function trieSet<V>(trie: Trie<V>, key: string, value: V): Trie<V> {
-  if (made !== undefined && typeof value === 'object' && value !== null && isOwned(value)) {
-    made.values.push(value)
-    made.copiedFrom.push(undefined)
-  }
+  if (made !== undefined && typeof value === 'object' && value !== null && isOwned(value)) storedValue(value, undefined)
   return put(trie, key, value)
 }
 
@@ -220,10 +224,7 @@ export function trieUpdate<V extends object>(
   if (value === undefined) return undefined
   if (isOwned(value)) return [trie, value]
   const owned = copy(value)
-  if (made !== undefined) {
-    made.values.push(owned)
-    made.copiedFrom.push(value)
-  }
+  storedValue(owned, value)
   return [put(trie, key, owned), owned]
 }
 
