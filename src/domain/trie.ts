@@ -212,6 +212,7 @@ function put<V>(trie: Trie<V>, key: string, value: V): Trie<V> {
 /**
  * The value under `key` made changeable: frozen nodes on its path (and the value, with `copy`) are
  * replaced by copies, so a replay can change a published state's successor in place.
+ * @param current the value under `key` when the caller knows it (saves a lookup)
  * @returns the root to keep and the value, or `undefined` when there is no such key
  * @since 0.1.0
  */
@@ -219,8 +220,9 @@ export function trieUpdate<V extends object>(
   trie: Trie<V>,
   key: string,
   copy: (value: V) => V,
+  current: V | undefined = trieGet(trie, key),
 ): [Trie<V>, V] | undefined {
-  const value = trieGet(trie, key)
+  const value = current
   if (value === undefined) return undefined
   if (isOwned(value)) return [trie, value]
   const owned = copy(value)

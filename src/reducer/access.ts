@@ -50,8 +50,52 @@ export const NONE: readonly never[] = Object.freeze([])
 /** The attributes of a unit created without any: one frozen object (attributes are replaced, never changed in place). */
 export const NO_ATTRIBUTES: Attributes = Object.freeze({})
 
+/**
+ * The records of one working state by id, as a fold reads and changes them: a `Map` lookup instead
+ * of a walk down the trie (several times faster at 100,000 units). The trie stays the truth: every
+ * record the recipes store or copy goes through {@link unitDraft}, {@link personDraft} and
+ * {@link createUnit}, which keep these maps in step with it. A timeline's build keeps one across its
+ * folds, each fold's working copy sharing the records of the state before it.
+ */
+export interface Lookups {
+  /** The working state the maps describe. */
+  state: object | undefined
+  readonly units: Map<UnitId, Unit>
+  readonly people: Map<PersonId, Person>
+}
+
+/** Empty {@link Lookups}. */
+export const newLookups = (): Lookups => ({ state: undefined, units: new Map(), people: new Map() })
+
+let lookups: Lookups | undefined
+
+/** Runs `f` with `into` describing the working state `s`. Synchronous: one module-level slot is enough. */
+export function withLookups<T>(into: Lookups, s: Working, f: () => T): T {
+  const outer = lookups
+  into.state = s
+  lookups = into
+  try {
+    return f()
+  } finally {
+    lookups = outer
+  }
+}
+
+/** The lookups of `s`, when a fold keeps them. */
+const lookupsOf = (s: object): Lookups | undefined =>
+  lookups !== undefined && lookups.state === s ? lookups : undefined
+
 /** The unit with this id, active or ended. */
-export const getUnit = (s: OrgState, id: UnitId): Unit | undefined => trieGet(s.units, id)
+export function getUnit(s: OrgState, id: UnitId): Unit | undefined {
+  const l = lookupsOf(s)
+  if (l === undefined) return trieGet(s.units, id)
+  let unit = l.units.get(id)
+  if (unit === undefined) {
+    unit = trieGet(s.units, id)
+    if (unit !== undefined) l.units.set(id, unit)
+  }
+  return unit
+}
 
 /** A shallow copy of a unit, with every field inside the object; its arrays are copied when changed ({@link list}). */
 function copyUnit(u: Unit): Unit {
@@ -83,20 +127,33 @@ const copyPerson = (p: Person): Person => ({
 /** The unit of a working state, for changing it. */
 export function unitDraft(s: Working, id: UnitId): Draft<Unit> {
   touched?.units.add(id)
-  const [units, unit] = trieUpdate(s.units as Trie<Unit>, id, copyUnit)!
+  const l = lookupsOf(s)
+  const known = l?.units.get(id)
+  if (known !== undefined && isOwned(known)) return known as Draft<Unit>
+  const [units, unit] = trieUpdate(s.units as Trie<Unit>, id, copyUnit, known)!
   s.units = units as Working['units']
+  l?.units.set(id, unit)
   return unit as Draft<Unit>
 }
 
 /** The person of a working state, for changing it; created (unregistered) on first use. */
 export function personDraft(s: Working, id: PersonId): Draft<Person> {
   touched?.people.add(id)
-  const updated = trieUpdate(s.people as Trie<Person>, id, copyPerson)
+  const l = lookupsOf(s)
+  const known = l?.people.get(id)
+  if (known !== undefined && isOwned(known)) return known as Draft<Person>
+  const updated = trieUpdate(s.people as Trie<Person>, id, copyPerson, known)
   if (updated !== undefined) {
     s.people = updated[0] as Working['people']
+    l?.people.set(id, updated[1])
     return updated[1] as Draft<Person>
   }
-  s.people = trieSet(s.people as Trie<Person>, id, { id, name: null, aliases: NONE, roles: NONE }) as Working['people']
+  const person: Person = { id, name: null, aliases: NONE, roles: NONE }
+  s.people = trieSet(s.people as Trie<Person>, id, person) as Working['people']
+  if (l !== undefined) {
+    l.people.set(id, person)
+    return person as Draft<Person>
+  }
   // Read back: in an immer draft, the stored object is drafted on read.
   return trieGet(s.people as unknown as Trie<Draft<Person>>, id)!
 }
@@ -221,6 +278,7 @@ export function createUnit(
     names: [{ name: fields.name, since: fields.since }],
   }
   s.units = trieSet(s.units as Trie<Unit>, unit.id, unit) as Working['units']
+  lookupsOf(s)?.units.set(unit.id, unit)
   const created = unitDraft(s, unit.id)
   attach(s, created)
   return created

@@ -1,7 +1,7 @@
 import { freezeOwned, freezePending } from '../domain/freeze.js'
 import { emptyState, type OrgState } from '../domain/state.js'
 import { emptyTrie, type Made, recordMade } from '../domain/trie.js'
-import { NONE, type Working } from './access.js'
+import { type Lookups, NONE, newLookups, type Working, withLookups } from './access.js'
 
 /** A working copy of a state (or of the empty state) that the recipes may change in place. */
 export function workingCopy(base: OrgState | undefined): Working {
@@ -15,12 +15,16 @@ export function workingCopy(base: OrgState | undefined): Working {
  * place what it made and copies frozen nodes before changing them (a transient); at the end only
  * what it made is frozen. The trie functions list the nodes and records they made, so the freeze
  * never reads the nodes the result shares with `base`, and costs what changed, not the size of
- * the state.
+ * the state. `lookups` may be kept from the fold that made `base` (see {@link Lookups}).
  */
-export function transient(base: OrgState | undefined, recipe: (s: Working) => void): OrgState {
+export function transient(
+  base: OrgState | undefined,
+  recipe: (s: Working) => void,
+  lookups: Lookups = newLookups(),
+): OrgState {
   const s = workingCopy(base)
   const made: Made = { nodes: [], values: [], copiedFrom: [] }
-  recordMade(made, () => recipe(s))
+  recordMade(made, () => withLookups(lookups, s, () => recipe(s)))
   // Nodes first: each of their children is either listed too or was frozen before the recipe ran.
   for (const node of made.nodes) Object.freeze(node)
   // Records with what the recipe put in them.

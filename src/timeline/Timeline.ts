@@ -6,7 +6,7 @@ import type { EventId } from '../domain/ids.js'
 import type { OrgState } from '../domain/state.js'
 import type { HistoryError, InvalidatedBy, RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
-import { refOf } from '../reducer/access.js'
+import { newLookups, refOf } from '../reducer/access.js'
 import { check } from '../reducer/check.js'
 import { fold } from './fold.js'
 import { countBefore, inValidTimeOrder, type Ordered } from './order.js'
@@ -81,11 +81,13 @@ export class Timeline {
     const ruleErrors: RuleError[] = []
     const touches = new TouchRecorder(n)
     // checkpoints[k] is the org after the first k × every events.
-    let state = fold(undefined, { events: ordered.events, from: 0, to: 0 }, ruleErrors)
+    // One set of lookups for every fold: each goes on from the state the one before made.
+    const lookups = newLookups()
+    let state = fold(undefined, { events: ordered.events, from: 0, to: 0 }, ruleErrors, lookups)
     const checkpoints = [state]
     for (let from = 0; from < n; from += every) {
       const slice = { events: ordered.events, from, to: Math.min(n, from + every), include, touches }
-      state = fold(state, slice, ruleErrors)
+      state = fold(state, slice, ruleErrors, lookups)
       checkpoints.push(state)
     }
     const timeline = new Timeline(

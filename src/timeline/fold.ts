@@ -1,7 +1,7 @@
 import type { OrgState } from '../domain/state.js'
 import type { RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
-import { type Working, watchChanges } from '../reducer/access.js'
+import { type Lookups, type Working, watchChanges } from '../reducer/access.js'
 import { apply } from '../reducer/apply.js'
 import { check } from '../reducer/check.js'
 import { transient, workingCopy } from '../reducer/working.js'
@@ -51,9 +51,9 @@ function applyEach(s: Working, { events, from, to, include, checked, touches }: 
  * are changed in place, frozen nodes of `base` are copied before their first change, and what the
  * fold made is frozen once at the end. The result shares every node the events did not touch with `base`.
  * (One immer `produce` over the same events gives the same state, a few times slower: every read
- * goes through a proxy.)
+ * goes through a proxy.) `lookups`, when given, must be those of the fold that made `base`.
  */
-export function fold(base: OrgState | undefined, slice: Slice, errors: RuleError[]): OrgState {
+export function fold(base: OrgState | undefined, slice: Slice, errors: RuleError[], lookups?: Lookups): OrgState {
   if (base !== undefined && slice.from === slice.to) return base
-  return transient(base, (working) => applyAll(working, slice, errors))
+  return transient(base, (working) => applyAll(working, slice, errors), lookups)
 }
