@@ -124,30 +124,39 @@ const copyPerson = (p: Person): Person => ({
   roles: p.roles,
 })
 
+/**
+ * The record under `id` in one of a working state's tries, made changeable: returned as it is when
+ * the fold owns it, else copied with its trie path (see `trieUpdate`); `undefined` when absent.
+ * `known` is the fold's lookup map for that trie, kept in step.
+ */
+function changeable<V extends object>(
+  s: Working,
+  trie: 'units' | 'people',
+  known: Map<string, V> | undefined,
+  id: string,
+  copy: (value: V) => V,
+): V | undefined {
+  const current = known?.get(id)
+  if (current !== undefined && isOwned(current)) return current
+  const updated = trieUpdate(s[trie] as unknown as Trie<V>, id, copy, current)
+  if (updated === undefined) return undefined
+  ;(s as Record<typeof trie, unknown>)[trie] = updated[0]
+  known?.set(id, updated[1])
+  return updated[1]
+}
+
 /** The unit of a working state, for changing it. */
 export function unitDraft(s: Working, id: UnitId): Draft<Unit> {
   touched?.units.add(id)
-  const l = lookupsOf(s)
-  const known = l?.units.get(id)
-  if (known !== undefined && isOwned(known)) return known as Draft<Unit>
-  const [units, unit] = trieUpdate(s.units as Trie<Unit>, id, copyUnit, known)!
-  s.units = units as Working['units']
-  l?.units.set(id, unit)
-  return unit as Draft<Unit>
+  return changeable(s, 'units', lookupsOf(s)?.units, id, copyUnit)! as Draft<Unit>
 }
 
 /** The person of a working state, for changing it; created (unregistered) on first use. */
 export function personDraft(s: Working, id: PersonId): Draft<Person> {
   touched?.people.add(id)
   const l = lookupsOf(s)
-  const known = l?.people.get(id)
-  if (known !== undefined && isOwned(known)) return known as Draft<Person>
-  const updated = trieUpdate(s.people as Trie<Person>, id, copyPerson, known)
-  if (updated !== undefined) {
-    s.people = updated[0] as Working['people']
-    l?.people.set(id, updated[1])
-    return updated[1] as Draft<Person>
-  }
+  const existing = changeable(s, 'people', l?.people, id, copyPerson)
+  if (existing !== undefined) return existing as Draft<Person>
   const person: Person = { id, name: null, aliases: NONE, roles: NONE }
   s.people = trieSet(s.people as Trie<Person>, id, person) as Working['people']
   if (l !== undefined) {
