@@ -45,8 +45,13 @@ export class TouchRecorder implements Watcher {
     this.starts = new Int32Array(size + 1)
   }
 
+  /** The unit the event being applied changed last: a recipe changes one unit several times in a row. */
+  private last: UnitId | undefined
+
   readonly units = {
     add: (id: UnitId): void => {
+      if (id === this.last) return
+      this.last = id
       let n = this.numbers.get(id)
       if (n === undefined) {
         n = this.ids.length
@@ -61,6 +66,7 @@ export class TouchRecorder implements Watcher {
 
   /** Event `index` (and the events skipped before it, which change nothing) starts here. */
   begin(index: number): void {
+    this.last = undefined
     for (; this.next <= index; this.next++) this.starts[this.next] = this.touched.length
   }
 
