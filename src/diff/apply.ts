@@ -9,6 +9,7 @@ import {
   endHolding,
   endUnit,
   getUnit,
+  holdingIndex,
   list,
   NONE,
   personDraft,
@@ -32,7 +33,7 @@ const activeUnit = (s: Working, unit: UnitId): Problem | undefined => {
       : undefined
 }
 const holding = (s: Working, c: { unit: UnitId; person: string; role: string }) =>
-  getUnit(s as OrgState, c.unit)?.leaders.findIndex((l) => l.person === c.person && l.role === c.role) ?? -1
+  holdingIndex(getUnit(s as OrgState, c.unit)?.leaders ?? NONE, c.person, c.role)
 
 const create: Step<'unit-added'> = (s, c) => {
   if (getUnit(s as OrgState, c.unit) !== undefined) return { _tag: 'UnitExists', unit: c.unit }

@@ -4,6 +4,7 @@ import { nameEquals } from '../domain/name.js'
 import type { Leader, OrgState, Unit } from '../domain/state.js'
 import { trieDiff, trieGet } from '../domain/trie.js'
 import { unit as getUnit } from '../queries/units.js'
+import { holdingIndex } from '../reducer/access.js'
 import { CHANGE_KINDS, type Change, type Diff, type HoldingFields } from './types.js'
 
 type LeaderAdded = Extract<Change, { kind: 'leader-added' }>
@@ -19,7 +20,7 @@ function leaderChanges(before: Unit, after: Unit, out: Change[]): void {
   // A unit holds a handful of roles: linear searches, no maps or keys.
   const kept = new Array<boolean>(before.leaders.length).fill(false)
   for (const l of after.leaders) {
-    const i = before.leaders.findIndex((w) => w.person === l.person && w.role === l.role)
+    const i = holdingIndex(before.leaders, l.person, l.role)
     const was = i < 0 ? undefined : before.leaders[i]!
     // A holding whose start moved ended and started again: removed, then added (at the end).
     if (was?.since !== l.since) {
@@ -41,9 +42,10 @@ function leaderChanges(before: Unit, after: Unit, out: Change[]): void {
         to,
       })
   }
-  before.leaders.forEach((l, i) => {
+  for (let i = 0; i < before.leaders.length; i++) {
+    const l = before.leaders[i]!
     if (!kept[i]) out.push({ kind: 'leader-removed', unit: after.id, person: l.person, role: l.role })
-  })
+  }
 }
 
 /** The change of a unit that has ended: its status, end date and successors. */

@@ -1,7 +1,7 @@
 import type { OrgState } from '../domain/state.js'
 import type { RuleError } from '../errors/types.js'
 import type { LeaderAssigned } from '../events/LeaderAssigned.js'
-import { endHolding, list, personDraft, requireActive, unitDraft, type Working } from './access.js'
+import { endHolding, holdingIndex, list, personDraft, requireActive, unitDraft, type Working } from './access.js'
 
 /** The rule of {@link LeaderAssigned}: the unit is active. */
 export function checkLeaderAssigned(s: OrgState, e: LeaderAssigned): RuleError | undefined {
@@ -17,11 +17,15 @@ export function applyLeaderAssigned(s: Working, e: LeaderAssigned): void {
   const { person, role = 'head', title, acting = false, mode = 'replace' } = e.data
   const unit = unitDraft(s, e.data.unit)
   if (mode === 'replace') {
-    for (const l of unit.leaders.filter((l) => l.role === role && l.person !== person))
-      endHolding(s, unit, l.person, role)
+    // Each holder found again after the one before ended (ending one changes the list).
+    for (let i = 0; i < unit.leaders.length; ) {
+      const l = unit.leaders[i]!
+      if (l.role === role && l.person !== person) endHolding(s, unit, l.person, role)
+      else i++
+    }
   }
   const roles = list(personDraft(s, person), 'roles')
-  const held = unit.leaders.findIndex((l) => l.person === person && l.role === role)
+  const held = holdingIndex(unit.leaders, person, role)
   if (held < 0) {
     list(unit, 'leaders').push({ person, role, title: title ?? null, acting, since: e.effective })
     roles.push({ unit: unit.id, role, title: title ?? null, acting, since: e.effective })

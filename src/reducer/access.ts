@@ -1,7 +1,7 @@
 import type { Draft } from 'immer'
 import type { PersonId, UnitId } from '../domain/ids.js'
-import type { Attributes, OrgState, Person, Unit } from '../domain/state.js'
-import { isOwned, type Trie, trieGet, trieSet, trieUpdate } from '../domain/trie.js'
+import type { Attributes, Leader, OrgState, Person, Unit } from '../domain/state.js'
+import { copyOf, isOwned, type Trie, trieGet, trieSet, trieUpdate } from '../domain/trie.js'
 import type { EventRef, RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
 
@@ -176,7 +176,7 @@ type ArrayKeys<T> = { [K in keyof T]: T[K] extends readonly unknown[] ? K : neve
 export function list<T extends object, K extends ArrayKeys<T>>(owner: T, key: K): T[K] & unknown[] {
   const field = owner[key] as unknown as unknown[]
   if (isOwned(field)) return field as T[K] & unknown[]
-  const copy = field.slice()
+  const copy = copyOf(field)
   ;(owner as Record<K, unknown>)[key] = copy
   return copy as T[K] & unknown[]
 }
@@ -239,9 +239,18 @@ export function reparent(s: Working, unit: Draft<Unit>, parent: UnitId | null): 
   attach(s, unit)
 }
 
+/**
+ * Where `person` holds `role` among a unit's leaders, or -1. A loop, not `findIndex`: the leaders of
+ * a stored unit are frozen, and Node 20 runs the callback methods slowly on frozen arrays (see `copyOf`).
+ */
+export function holdingIndex(leaders: readonly Leader[], person: PersonId, role: string): number {
+  for (let i = 0; i < leaders.length; i++) if (leaders[i]!.person === person && leaders[i]!.role === role) return i
+  return -1
+}
+
 /** Removes one holding from both the unit and the person. */
 export function endHolding(s: Working, unit: Draft<Unit>, person: PersonId, role: string): void {
-  const li = unit.leaders.findIndex((l) => l.person === person && l.role === role)
+  const li = holdingIndex(unit.leaders, person, role)
   if (li >= 0) list(unit, 'leaders').splice(li, 1)
   const roles = list(personDraft(s, person), 'roles')
   const ri = roles.findIndex((r) => r.unit === unit.id && r.role === role)
