@@ -4,6 +4,7 @@ import type { UnitId } from '../domain/ids.js'
 import { jsonEqual } from '../domain/json.js'
 import { nameEquals } from '../domain/name.js'
 import type { OrgState } from '../domain/state.js'
+import { copyOf } from '../domain/trie.js'
 import {
   createUnit,
   endHolding,
@@ -106,7 +107,7 @@ const end: Step<'unit-ended'> = (s, c) => {
   if (problem !== undefined) return problem
   const u = unitDraft(s, c.unit)
   endUnit(s, u, c.status, c.ended, [])
-  u.successors = c.successors.slice()
+  u.successors = copyOf(c.successors)
   for (const id of c.successors) {
     const next = getUnit(s as OrgState, id)
     if (next !== undefined && !next.predecessors.includes(c.unit)) list(unitDraft(s, id), 'predecessors').push(c.unit)

@@ -2,7 +2,7 @@ import { unitChanges } from '../diff/diff.js'
 import type { Change } from '../diff/types.js'
 import type { EventId, UnitId } from '../domain/ids.js'
 import type { OrgState, Unit } from '../domain/state.js'
-import { trieGet } from '../domain/trie.js'
+import { copyOf, trieGet } from '../domain/trie.js'
 import type { RuleError } from '../errors/types.js'
 import type { Event } from '../events/event.js'
 import { type Touched, watchChanges } from '../reducer/access.js'
@@ -20,12 +20,12 @@ export interface UnitHistoryEntry {
 /** A copy of a unit that later changes made in place cannot reach (their array elements are replaced, never changed). */
 const snapshot = (u: Unit): Unit => ({
   ...u,
-  leaders: u.leaders.slice(),
-  children: u.children.slice(),
-  successors: u.successors.slice(),
-  spunOut: u.spunOut.slice(),
-  predecessors: u.predecessors.slice(),
-  names: u.names.slice(),
+  leaders: copyOf(u.leaders),
+  children: copyOf(u.children),
+  successors: copyOf(u.successors),
+  spunOut: copyOf(u.spunOut),
+  predecessors: copyOf(u.predecessors),
+  names: copyOf(u.names),
 })
 
 /**
