@@ -140,4 +140,15 @@ describe('errors of a history with a plan', () => {
     const planned = PlanTimeline.fromOrThrow(timeline, plan)
     expect([...planned.skipped]).toEqual(['p-aa'])
   })
+
+  it('skips a dissolution the fact made on the same instant by dissolving the parent with its children', () => {
+    const cascade = unitDissolved({ unit: 'g', cascade: true }, { effective: '2022-04-01', id: 'g-gone' })
+    const withCascade = Timeline.fromOrThrow([...fact, cascade])
+    const plan = [unitDissolved({ unit: 'aa' }, { effective: '2022-04-01', id: 'p-aa-gone' })]
+    const planned = PlanTimeline.fromOrThrow(withCascade, plan)
+    expect([...planned.skipped]).toEqual(['p-aa-gone'])
+    expect(planned.atOrThrow('2022-04-01')).toEqual(withCascade.atOrThrow('2022-04-01'))
+    // The same events as one history: the second dissolution is an error, not a skip.
+    expect(isLeft(Timeline.from([...fact, cascade, ...plan]))).toBe(true)
+  })
 })
