@@ -3,6 +3,7 @@ import { nameEquals } from '../domain/name.js'
 import type { OrgState, Unit } from '../domain/state.js'
 import { trieGet } from '../domain/trie.js'
 import type { Event } from '../events/event.js'
+import { holdingIndex } from '../reducer/access.js'
 
 const unitOf = (state: OrgState, id: string): Unit | undefined => trieGet(state.units, id)
 
@@ -114,13 +115,14 @@ export function holds(state: OrgState, event: Event): boolean {
     }
     case 'LeaderAssigned': {
       const { unit, person, role = 'head', title, acting } = event.data
-      const held = unitOf(state, unit)?.leaders.find((l) => l.person === person && l.role === role)
+      const leaders = unitOf(state, unit)?.leaders ?? []
+      const held = leaders[holdingIndex(leaders, person, role)]
       return held !== undefined && held.acting === (acting ?? false) && (title === undefined || held.title === title)
     }
     case 'LeaderRemoved': {
       const { unit, person, role = 'head' } = event.data
       const u = unitOf(state, unit)
-      return u !== undefined && !u.leaders.some((l) => l.person === person && l.role === role)
+      return u !== undefined && holdingIndex(u.leaders, person, role) < 0
     }
     case 'PersonRegistered': {
       const p = trieGet(state.people, event.data.person)
