@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   type Event,
+  leaderAssigned,
+  leaderRemoved,
   planStatusesOrThrow,
   Timeline,
   unitCreated,
@@ -48,6 +50,22 @@ describe('planStatuses', () => {
       planStatusesOrThrow(timeline, plan, '2022-01-06', { base }).find((s) => s.event === 'p-diverged')?.status
     expect(status('2021-12-01')).toBe('diverged')
     expect(status('2021-12-20')).toBe('missed')
+  })
+
+  it('counts a removal as realized once the fact no longer has that person in that role, not before', () => {
+    const history = [
+      ...fact,
+      leaderAssigned({ unit: 'a', person: 'p' }, { effective: '2021', id: 'f-p-head' }),
+      leaderAssigned({ unit: 'a', person: 'p', role: 'cto' }, { effective: '2021', id: 'f-p-cto' }),
+      leaderRemoved({ unit: 'a', person: 'p' }, { effective: '2022-01-05', id: 'f-p-gone' }),
+    ]
+    const removals = [
+      leaderRemoved({ unit: 'a', person: 'p' }, { effective: '2022-01-01', id: 'p-head-gone' }),
+      leaderRemoved({ unit: 'a', person: 'p', role: 'cto' }, { effective: '2022-01-01', id: 'p-cto-gone' }),
+    ]
+    const on = (date: string) => planStatusesOrThrow(Timeline.fromOrThrow(history), removals, date).map((s) => s.status)
+    expect(on('2022-01-01')).toEqual(['diverged', 'diverged'])
+    expect(on('2022-01-06')).toEqual(['realized', 'diverged'])
   })
 
   it('rejects a date that does not parse', () => {
